@@ -1,0 +1,132 @@
+package io.strategos.localstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole system on one machine: PostgreSQL, a Kafka broker and the three services, each in a
+ * process of its own. Used by {@code ./strategos up} and by the end-to-end tests.
+ *
+ * <p>Standard Quarkus/MicroProfile environment variables in this process's environment reach the
+ * services unchanged; the stack only fills in what is not set. A database URL
+ * ({@code QUARKUS_DATASOURCE_JDBC_URL}) or Kafka address ({@code KAFKA_BOOTSTRAP_SERVERS}) given
+ * that way is used instead of starting the embedded one.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    public static final String DATABASE = "strategos";
+    public static final List<String> SERVICES = List.of("strategy-api", "executor-worker", "notifier");
+
+    /**
+     * @param home              where data, keys and logs live
+     * @param repository        the repository root, to find the services' jars
+     * @param postgres          a server to use; {@code null} to start the embedded one
+     * @param postgresPort      the embedded server's port
+     * @param database          the database the services use
+     * @param kafkaPort         the broker's client port (its controller port is the next one)
+     * @param servicePorts      HTTP port of each service
+     * @param extraEnvironment  further settings for every service (tests shorten intervals)
+     */
+    public record Options(Path home, Path repository, PostgresServer postgres, int postgresPort, String database,
+                          int kafkaPort, Map<String, Integer> servicePorts, Map<String, String> extraEnvironment) {
+
+        public static Options defaults(Path repository) {
+            Map<String, Integer> ports = new LinkedHashMap<>();
+            ports.put("strategy-api", 8081);
+            ports.put("executor-worker", 8082);
+            ports.put("notifier", 8083);
+            return new Options(repository.resolve(".strategos"), repository, null, 15432, DATABASE, 19092, ports, Map.of());
+        }
+    }
+
+    private final Options options;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private JwtKeys keys;
+
+    public LocalStack(Options options) {
+        this.options = options;
+    }
+
+    public LocalStack start() throws IOException, InterruptedException, SQLException {
+        Files.createDirectories(options.home());
+        keys = JwtKeys.loadOrCreate(options.home().resolve("jwt"));
+        Map<String, String> env = new HashMap<>(options.extraEnvironment());
+        defaultTo(env, "MP_JWT_VERIFY_PUBLICKEY_LOCATION", options.home().resolve("jwt/public-key.pem").toString());
+        defaultTo(env, "MP_JWT_VERIFY_ISSUER", JwtKeys.ISSUER);
+        startPostgres(env);
+        startKafka(env);
+        for (String name : SERVICES) {
+            Path jar = options.repository().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+            ServiceProcess service = ServiceProcess.start(name, jar, options.servicePorts().get(name), env,
+                    options.home().resolve("logs").resolve(name + ".log"));
+            started.add(service);
+            services.put(name, service);
+        }
+        for (ServiceProcess service : services.values()) {
+            service.awaitReady();
+        }
+        return this;
+    }
+
+    private void startPostgres(Map<String, String> env) throws IOException, SQLException {
+        if (System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null) {
+            return;
+        }
+        PostgresServer server = options.postgres();
+        if (server == null) {
+            EmbeddedPostgresServer embedded = EmbeddedPostgresServer.start(options.postgresPort(), options.home().resolve("postgres"));
+            started.add(embedded);
+            server = embedded.server();
+        }
+        server.ensureDatabase(options.database());
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", server.jdbcUrl(options.database()));
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", server.reactiveUrl(options.database()));
+        env.put("QUARKUS_DATASOURCE_USERNAME", server.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", server.password() == null ? "" : server.password());
+    }
+
+    private void startKafka(Map<String, String> env) throws IOException, InterruptedException {
+        if (System.getenv("KAFKA_BOOTSTRAP_SERVERS") != null) {
+            return;
+        }
+        KafkaBroker broker = new KafkaBroker(options.home().resolve("kafka"), options.kafkaPort(), options.kafkaPort() + 1).start();
+        started.add(broker);
+        env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
+    }
+
+    private static void defaultTo(Map<String, String> env, String name, String value) {
+        if (System.getenv(name) == null) {
+            env.putIfAbsent(name, value);
+        }
+    }
+
+    public ServiceProcess service(String name) {
+        return services.get(name);
+    }
+
+    public String token(String userId) {
+        return keys.token(userId, Duration.ofHours(12));
+    }
+
+    /** Stops what this stack started, services first, in reverse order of starting. */
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            try {
+                started.get(i).close();
+            } catch (Exception e) {
+                System.err.println("stopping " + started.get(i) + " failed: " + e.getMessage());
+            }
+        }
+        started.clear();
+    }
+}

@@ -1,0 +1,101 @@
+package io.strategos.model.graph;
+
+import io.strategos.model.FieldError;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks the structure of a strategy graph and reports every problem at once, so the builder can
+ * mark all offending nodes in one round trip.
+ */
+public final class GraphValidator {
+
+    /** More nodes than this is almost certainly a mistake and makes runs needlessly slow. */
+    public static final int MAX_NODES = 200;
+
+    private GraphValidator() {
+    }
+
+    /**
+     * @param graph   the graph to check
+     * @param pointer JSON pointer of the graph inside the request body, for example {@code /graph}
+     * @return the problems found; empty when the graph is valid
+     */
+    public static List<FieldError> validate(StrategyGraph graph, String pointer) {
+        List<FieldError> problems = new ArrayList<>();
+        if (graph == null) {
+            problems.add(new FieldError(pointer, "graph is required"));
+            return problems;
+        }
+        if (graph.nodes().isEmpty()) {
+            problems.add(new FieldError(pointer + "/nodes", "a graph needs at least one node"));
+            return problems;
+        }
+        if (graph.nodes().size() > MAX_NODES) {
+            problems.add(new FieldError(pointer + "/nodes",
+                    "a graph may have at most " + MAX_NODES + " nodes, this one has " + graph.nodes().size()));
+        }
+
+        Set<String> ids = new HashSet<>();
+        boolean hasSource = false;
+        for (int i = 0; i < graph.nodes().size(); i++) {
+            GraphNode node = graph.nodes().get(i);
+            String at = pointer + "/nodes/" + i;
+            if (node == null) {
+                problems.add(new FieldError(at, "node must not be null"));
+                continue;
+            }
+            if (node.id() == null || node.id().isBlank()) {
+                problems.add(new FieldError(at + "/id", "node id is required"));
+            } else if (!ids.add(node.id())) {
+                problems.add(new FieldError(at + "/id", "duplicate node id '" + node.id() + "'"));
+            }
+            var type = NodeType.fromWireName(node.type());
+            if (type.isEmpty()) {
+                problems.add(new FieldError(at + "/type", "unknown node type '" + node.type() + "'"));
+            } else if (type.get().isSource()) {
+                hasSource = true;
+            }
+        }
+        if (!hasSource) {
+            problems.add(new FieldError(pointer + "/nodes", "a graph needs a source node (for example polymarket-stream)"));
+        }
+
+        boolean edgesValid = true;
+        for (int i = 0; i < graph.edges().size(); i++) {
+            GraphEdge edge = graph.edges().get(i);
+            String at = pointer + "/edges/" + i;
+            if (edge == null) {
+                problems.add(new FieldError(at, "edge must not be null"));
+                edgesValid = false;
+                continue;
+            }
+            if (!ids.contains(edge.source())) {
+                problems.add(new FieldError(at + "/source", "edge source '" + edge.source() + "' is not a node of this graph"));
+                edgesValid = false;
+            }
+            if (!ids.contains(edge.target())) {
+                problems.add(new FieldError(at + "/target", "edge target '" + edge.target() + "' is not a node of this graph"));
+                edgesValid = false;
+            }
+        }
+        if (edgesValid && problems.isEmpty()) {
+            TopologicalOrder.cycleMember(graph).ifPresent(nodeId ->
+                    problems.add(new FieldError(pointer + "/edges", "the graph has a cycle through node '" + nodeId + "'")));
+        }
+        return problems;
+    }
+
+    /** Index of each node id in {@code graph.nodes()}. */
+    static Map<String, Integer> indexById(StrategyGraph graph) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < graph.nodes().size(); i++) {
+            index.put(graph.nodes().get(i).id(), i);
+        }
+        return index;
+    }
+}

@@ -1,0 +1,68 @@
+package io.strategos.model.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.strategos.model.FieldError;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ScheduleTest {
+
+    private static final Instant NOW = Instant.parse("2026-03-01T12:00:00Z");
+
+    @Test
+    void intervalStartsNowAndKeepsItsGrid() {
+        var every5 = new IntervalSchedule(5L);
+        assertThat(every5.firstSlot(NOW)).contains(NOW);
+        assertThat(every5.slotAfter(NOW, NOW.plusSeconds(1), MisfirePolicy.RUN_ONCE)).contains(NOW.plusSeconds(5));
+    }
+
+    @Test
+    void intervalMisfireRunsOnceOrSkips() {
+        var everyMinute = new IntervalSchedule(60L);
+        Instant afterDowntime = NOW.plusSeconds(3600 + 30);
+        assertThat(everyMinute.slotAfter(NOW, afterDowntime, MisfirePolicy.RUN_ONCE)).contains(NOW.plusSeconds(3600));
+        assertThat(everyMinute.slotAfter(NOW, afterDowntime, MisfirePolicy.SKIP)).contains(NOW.plusSeconds(3660));
+    }
+
+    @Test
+    void cronFollowsTheZone() {
+        var daily9 = new CronSchedule("0 9 * * *", "Europe/Berlin");
+        assertThat(daily9.firstSlot(NOW)).contains(Instant.parse("2026-03-02T08:00:00Z"));
+    }
+
+    @Test
+    void cronSkipsALocalTimeThatTheSpringForwardGapRemoves() {
+        // 2026-03-29: Berlin clocks jump from 02:00 to 03:00, so 02:30 local does not exist that day.
+        var at0230 = new CronSchedule("30 2 * * *", "Europe/Berlin");
+        Instant before = Instant.parse("2026-03-28T12:00:00Z");
+        assertThat(at0230.preview(before, 2)).containsExactly(
+                Instant.parse("2026-03-30T00:30:00Z"), Instant.parse("2026-03-31T00:30:00Z"));
+    }
+
+    @Test
+    void cronOnTheFallBackDayFiresOnce() {
+        // 2026-10-25: Berlin clocks go back from 03:00 to 02:00, so 02:30 local happens twice.
+        var at0230 = new CronSchedule("30 2 * * *", "Europe/Berlin");
+        Instant before = Instant.parse("2026-10-24T12:00:00Z");
+        assertThat(at0230.preview(before, 2)).containsExactly(
+                Instant.parse("2026-10-25T00:30:00Z"), Instant.parse("2026-10-26T01:30:00Z"));
+    }
+
+    @Test
+    void cronMisfireRunsOnceOrSkips() {
+        var every5min = new CronSchedule("*/5 * * * *", null);
+        Instant afterDowntime = NOW.plusSeconds(3600 + 60);
+        assertThat(every5min.slotAfter(NOW, afterDowntime, MisfirePolicy.RUN_ONCE)).contains(NOW.plusSeconds(3600));
+        assertThat(every5min.slotAfter(NOW, afterDowntime, MisfirePolicy.SKIP)).contains(NOW.plusSeconds(3600 + 300));
+    }
+
+    @Test
+    void invalidSchedulesSayWhichFieldIsWrong() {
+        assertThat(new CronSchedule("61 * * * *", "Mars/Olympus").validate("/schedule"))
+                .extracting(FieldError::pointer).containsExactly("/schedule/expression", "/schedule/timezone");
+        assertThat(new IntervalSchedule(0L).validate("/schedule")).extracting(FieldError::pointer)
+                .containsExactly("/schedule/everySeconds");
+        assertThat(new OnceSchedule(null).validate("/schedule")).hasSize(1);
+    }
+}
