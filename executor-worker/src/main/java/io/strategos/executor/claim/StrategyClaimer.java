@@ -1,0 +1,84 @@
+package io.strategos.executor.claim;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.strategos.model.graph.StrategyGraph;
+import io.strategos.model.schedule.MisfirePolicy;
+import io.strategos.model.schedule.Schedule;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * Leases due strategies to this worker. Rows locked by another replica's claim are skipped rather
+ * than waited for, and a leased strategy is invisible to other replicas until its lease expires,
+ * which is how a crashed replica's work comes back.
+ */
+@ApplicationScoped
+public class StrategyClaimer {
+
+    private static final Logger LOG = Logger.getLogger(StrategyClaimer.class);
+
+    // Due order, served by the partial index strategies_due_idx.
+    private static final String CLAIM = """
+            WITH due AS (
+                SELECT id
+                  FROM strategies
+                 WHERE status = 'running'
+                   AND next_execution_at <= now()
+                   AND (lease_expires_at IS NULL OR lease_expires_at < now())
+                 ORDER BY next_execution_at
+                 LIMIT $1
+                   FOR UPDATE SKIP LOCKED
+            )
+            UPDATE strategies s
+               SET lease_owner = $2,
+                   lease_expires_at = now() + make_interval(secs => $3)
+              FROM due
+             WHERE s.id = due.id
+            RETURNING s.id, s.owner_id, s.name, s.version, s.graph::text, s.schedule::text,
+                      s.misfire_policy, s.next_execution_at
+            """;
+
+    private final Pool pool;
+    private final ObjectMapper json;
+
+    public StrategyClaimer(Pool pool, ObjectMapper json) {
+        this.pool = pool;
+        this.json = json;
+    }
+
+    /** Leases up to {@code limit} due strategies to {@code workerId} for {@code lease}. */
+    public List<ClaimedRun> claim(int limit, String workerId, Duration lease) {
+        var rows = pool.preparedQuery(CLAIM).execute(Tuple.of(limit, workerId, (double) lease.toSeconds()))
+                .await().indefinitely();
+        List<ClaimedRun> runs = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            try {
+                runs.add(toRun(row));
+            } catch (JsonProcessingException e) {
+                // Written by strategy-api after validation, so this is a bug or a manual edit; the lease
+                // keeps it from being retried in a tight loop.
+                LOG.errorf("strategy %s has an unreadable graph or schedule: %s", row.getUUID("id"), e.getMessage());
+            }
+        }
+        return runs;
+    }
+
+    private ClaimedRun toRun(Row row) throws JsonProcessingException {
+        return new ClaimedRun(
+                row.getUUID("id"),
+                row.getString("owner_id"),
+                row.getString("name"),
+                row.getInteger("version"),
+                json.readValue(row.getString("graph"), StrategyGraph.class),
+                json.readValue(row.getString("schedule"), Schedule.class),
+                "skip".equals(row.getString("misfire_policy")) ? MisfirePolicy.SKIP : MisfirePolicy.RUN_ONCE,
+                row.getOffsetDateTime("next_execution_at").toInstant());
+    }
+}

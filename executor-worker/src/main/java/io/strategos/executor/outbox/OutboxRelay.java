@@ -1,0 +1,114 @@
+package io.strategos.executor.outbox;
+
+import io.quarkus.scheduler.Scheduled;
+import io.strategos.model.event.StrategyEvent;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes the outbox to Kafka, oldest first, and deletes what Kafka has acknowledged.
+ *
+ * <p>One replica relays at a time: it holds a PostgreSQL advisory lock while it works, so the
+ * events of a strategy leave in the order they were written. Delivery is at least once (a crash
+ * between Kafka's acknowledgement and the delete sends a batch again); consumers deduplicate by
+ * event id. While Kafka is down nothing is deleted, and everything goes out when it returns.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Arbitrary, but the same in every replica: the key of the relay's advisory lock. */
+    private static final long RELAY_LOCK = 0x5354_5241_5445_474FL;
+
+    private static final String NEXT_BATCH = """
+            SELECT id, message_key, payload::text
+              FROM outbox_events
+             ORDER BY id
+             LIMIT $1
+            """;
+
+    private final Pool pool;
+    private final Producer<String, String> producer;
+    private final int batchSize;
+
+    public OutboxRelay(Pool pool, Producer<String, String> producer,
+                       @ConfigProperty(name = "strategos.outbox.batch-size") int batchSize) {
+        this.pool = pool;
+        this.producer = producer;
+        this.batchSize = batchSize;
+    }
+
+    @Scheduled(every = "${strategos.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void relay() {
+        SqlConnection conn = pool.getConnection().await().indefinitely();
+        try {
+            boolean locked = conn.preparedQuery("SELECT pg_try_advisory_lock($1) AS locked").execute(Tuple.of(RELAY_LOCK))
+                    .await().indefinitely().iterator().next().getBoolean("locked");
+            if (!locked) {
+                return;
+            }
+            try {
+                while (relayBatch(conn) == batchSize) {
+                    // a full batch: there may be more waiting
+                }
+            } finally {
+                conn.preparedQuery("SELECT pg_advisory_unlock($1)").execute(Tuple.of(RELAY_LOCK)).await().indefinitely();
+            }
+        } finally {
+            conn.closeAndAwait();
+        }
+    }
+
+    /** @return how many events were published */
+    private int relayBatch(SqlConnection conn) {
+        RowSet<Row> rows = conn.preparedQuery(NEXT_BATCH).execute(Tuple.of(batchSize)).await().indefinitely();
+        List<Long> ids = new ArrayList<>(rows.size());
+        List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+        for (Row row : rows) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(StrategyEvent.TOPIC, row.getString("message_key"),
+                    row.getString("payload"));
+            record.headers().add("content-type", StrategyEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            try {
+                sends.add(producer.send(record));
+            } catch (KafkaException e) {
+                LOG.warnf("Kafka is unavailable (%s); %d events wait in the outbox", e.getMessage(), rows.size() - ids.size());
+                break;
+            }
+            ids.add(row.getLong("id"));
+        }
+        // Only the acknowledged prefix is deleted: the rest is sent again, in order, next time.
+        int acknowledged = 0;
+        try {
+            for (Future<RecordMetadata> send : sends) {
+                send.get();
+                acknowledged++;
+            }
+        } catch (ExecutionException e) {
+            LOG.warnf("Kafka did not take outbox event %d (%s); it stays in the outbox", ids.get(acknowledged),
+                    e.getCause().getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (acknowledged > 0) {
+            Long[] done = ids.subList(0, acknowledged).toArray(Long[]::new);
+            conn.preparedQuery("DELETE FROM outbox_events WHERE id = ANY($1)").execute(Tuple.of(done)).await().indefinitely();
+        }
+        return acknowledged == rows.size() ? acknowledged : 0;
+    }
+}

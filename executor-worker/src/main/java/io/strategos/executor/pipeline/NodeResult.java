@@ -1,0 +1,28 @@
+package io.strategos.executor.pipeline;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+
+/** How one node of a run went: the row written to execution_node_logs. */
+public record NodeResult(
+        int seq,
+        String nodeId,
+        String nodeType,
+        Status status,
+        JsonNode output,
+        String error,
+        Instant startedAt,
+        Instant completedAt) {
+
+    public enum Status {
+        SUCCESS, ERROR, SKIPPED;
+
+        public String dbValue() {
+            return name().toLowerCase();
+        }
+    }
+
+    public long durationMs() {
+        return completedAt.toEpochMilli() - startedAt.toEpochMilli();
+    }
+}

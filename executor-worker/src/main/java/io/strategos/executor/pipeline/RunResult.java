@@ -1,0 +1,48 @@
+package io.strategos.executor.pipeline;
+
+import io.strategos.executor.claim.ClaimedRun;
+import io.strategos.executor.pipeline.RunContext.EmittedEvent;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** The outcome of one run, everything the recorder writes about it. */
+public record RunResult(
+        UUID executionId,
+        ClaimedRun run,
+        Status status,
+        Instant startedAt,
+        Instant completedAt,
+        List<NodeResult> nodes,
+        String error,
+        List<EmittedEvent> events) {
+
+    public enum Status {
+        SUCCESS, FAILED, TIMED_OUT;
+
+        public String dbValue() {
+            return name().toLowerCase();
+        }
+    }
+
+    /** A run that did not finish within {@code timeout}: its node logs are lost with it. */
+    public static RunResult timedOut(ClaimedRun run, java.time.Duration timeout) {
+        Instant now = Instant.now();
+        return new RunResult(UUID.randomUUID(), run, Status.TIMED_OUT, now.minus(timeout), now, List.of(),
+                "the run did not finish within " + timeout.toSeconds() + " s", List.of());
+    }
+
+    /** A run that broke outside any node (a bug): recorded as failed rather than lost. */
+    public static RunResult crashed(ClaimedRun run, Throwable cause) {
+        Instant now = Instant.now();
+        return new RunResult(UUID.randomUUID(), run, Status.FAILED, now, now, List.of(), "internal error: " + cause, List.of());
+    }
+
+    public long durationMs() {
+        return completedAt.toEpochMilli() - startedAt.toEpochMilli();
+    }
+
+    public int nodesExecuted() {
+        return (int) nodes.stream().filter(n -> n.status() != NodeResult.Status.SKIPPED).count();
+    }
+}

@@ -1,0 +1,266 @@
+package io.strategos.executor.recording;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.strategos.executor.claim.ClaimedRun;
+import io.strategos.executor.pipeline.NodeResult;
+import io.strategos.executor.pipeline.RunContext.EmittedEvent;
+import io.strategos.executor.pipeline.RunResult;
+import io.strategos.model.event.EventType;
+import io.strategos.model.event.StrategyEvent;
+import io.strategos.model.event.StrategyEventData;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Writes the outcome of a batch of runs in one transaction: the execution rows, every node's log,
+ * the strategies' next slot and statistics, and the events for the outbox. Each statement covers
+ * the whole batch (arrays unnested server-side), so a batch costs four round trips, not four per run.
+ *
+ * <p>A slot that already has an execution row was run by another replica (its lease expired while
+ * this one was still running); such a result is dropped whole, so no slot is recorded twice.
+ */
+@ApplicationScoped
+public class ExecutionRecorder {
+
+    static final String SOURCE = "/strategos/executor-worker";
+
+    private static final String INSERT_EXECUTIONS = """
+            INSERT INTO executions (id, strategy_id, owner_id, strategy_version, trigger, scheduled_for,
+                                    started_at, completed_at, status, nodes_executed, error, duration_ms)
+            SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::timestamptz[],
+                                 $7::timestamptz[], $8::timestamptz[], $9::text[], $10::int[], $11::text[], $12::int[])
+            ON CONFLICT ON CONSTRAINT executions_one_run_per_slot DO NOTHING
+            RETURNING id
+            """;
+
+    // Statistics and the next slot; only if the slot is still the one this worker ran.
+    private static final String ADVANCE_STRATEGIES = """
+            UPDATE strategies s
+               SET next_execution_at = r.next_at,
+                   lease_owner = NULL,
+                   lease_expires_at = NULL,
+                   total_executions = s.total_executions + 1,
+                   successful_executions = s.successful_executions + CASE WHEN r.succeeded THEN 1 ELSE 0 END,
+                   failed_executions = s.failed_executions + CASE WHEN r.succeeded THEN 0 ELSE 1 END,
+                   consecutive_errors = CASE WHEN r.succeeded THEN 0 ELSE s.consecutive_errors + 1 END,
+                   avg_duration_ms = (coalesce(s.avg_duration_ms, 0) * s.total_executions + r.duration_ms)
+                                     / (s.total_executions + 1),
+                   last_executed_at = r.completed_at,
+                   status = CASE
+                       WHEN s.status <> 'running' THEN s.status
+                       WHEN NOT r.succeeded AND s.consecutive_errors + 1 >= s.auto_pause_after_errors THEN 'error'
+                       WHEN r.next_at IS NULL THEN 'completed'
+                       ELSE s.status
+                   END,
+                   updated_at = now()
+              FROM unnest($1::uuid[], $2::timestamptz[], $3::bool[], $4::int[], $5::timestamptz[], $6::timestamptz[])
+                   AS r(id, slot, succeeded, duration_ms, completed_at, next_at)
+             WHERE s.id = r.id
+               AND s.next_execution_at = r.slot
+            RETURNING s.id, s.status, s.consecutive_errors
+            """;
+
+    private static final String INSERT_NODE_LOGS = """
+            INSERT INTO execution_node_logs (execution_id, seq, strategy_id, node_id, node_type, status,
+                                             output, error, started_at, completed_at, duration_ms)
+            SELECT execution_id, seq, strategy_id, node_id, node_type, status,
+                   output::jsonb, error, started_at, completed_at, duration_ms
+              FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::text[], $5::text[], $6::text[],
+                          $7::text[], $8::text[], $9::timestamptz[], $10::timestamptz[], $11::int[])
+                   AS l(execution_id, seq, strategy_id, node_id, node_type, status,
+                        output, error, started_at, completed_at, duration_ms)
+            """;
+
+    private static final String INSERT_OUTBOX = """
+            INSERT INTO outbox_events (message_key, event_type, payload)
+            SELECT message_key, event_type, payload::jsonb
+              FROM unnest($1::text[], $2::text[], $3::text[]) AS e(message_key, event_type, payload)
+            """;
+
+    private final Pool pool;
+    private final ObjectMapper json;
+    private final Clock clock = Clock.systemUTC();
+
+    public ExecutionRecorder(Pool pool, ObjectMapper json) {
+        this.pool = pool;
+        this.json = json;
+    }
+
+    /** @return how many of the results were recorded (the others' slots were already recorded) */
+    public int record(List<RunResult> results) {
+        if (results.isEmpty()) {
+            return 0;
+        }
+        return pool.withTransaction(conn -> insertExecutions(conn, results)
+                .flatMap(recorded -> recorded.isEmpty() ? Uni.createFrom().item(0)
+                        : advanceStrategies(conn, recorded)
+                                .flatMap(autoPaused -> insertNodeLogs(conn, recorded)
+                                        .flatMap(ignored -> insertOutbox(conn, recorded, autoPaused)))
+                                .map(ignored -> recorded.size())))
+                .await().indefinitely();
+    }
+
+    private Uni<List<RunResult>> insertExecutions(SqlConnection conn, List<RunResult> results) {
+        int n = results.size();
+        UUID[] ids = new UUID[n];
+        UUID[] strategies = new UUID[n];
+        String[] owners = new String[n];
+        Integer[] versions = new Integer[n];
+        String[] triggers = new String[n];
+        OffsetDateTime[] slots = new OffsetDateTime[n];
+        OffsetDateTime[] started = new OffsetDateTime[n];
+        OffsetDateTime[] completed = new OffsetDateTime[n];
+        String[] statuses = new String[n];
+        Integer[] nodesExecuted = new Integer[n];
+        String[] errors = new String[n];
+        Integer[] durations = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            RunResult r = results.get(i);
+            ClaimedRun run = r.run();
+            ids[i] = r.executionId();
+            strategies[i] = run.strategyId();
+            owners[i] = run.ownerId();
+            versions[i] = run.strategyVersion();
+            triggers[i] = run.schedule().trigger();
+            slots[i] = utc(run.scheduledFor());
+            started[i] = utc(r.startedAt());
+            completed[i] = utc(r.completedAt());
+            statuses[i] = r.status().dbValue();
+            nodesExecuted[i] = r.nodesExecuted();
+            errors[i] = r.error();
+            durations[i] = (int) r.durationMs();
+        }
+        Tuple params = Tuple.tuple(List.of(ids, strategies, owners, versions, triggers, slots, started, completed,
+                statuses, nodesExecuted, errors, durations));
+        return conn.preparedQuery(INSERT_EXECUTIONS).execute(params).map(rows -> {
+            Set<UUID> inserted = new HashSet<>();
+            rows.forEach(row -> inserted.add(row.getUUID("id")));
+            return results.stream().filter(r -> inserted.contains(r.executionId())).toList();
+        });
+    }
+
+    /** @return the strategies this batch auto-paused (status error) */
+    private Uni<Set<UUID>> advanceStrategies(SqlConnection conn, List<RunResult> results) {
+        int n = results.size();
+        UUID[] ids = new UUID[n];
+        OffsetDateTime[] slots = new OffsetDateTime[n];
+        Boolean[] succeeded = new Boolean[n];
+        Integer[] durations = new Integer[n];
+        OffsetDateTime[] completed = new OffsetDateTime[n];
+        OffsetDateTime[] next = new OffsetDateTime[n];
+        Instant now = clock.instant();
+        for (int i = 0; i < n; i++) {
+            RunResult r = results.get(i);
+            ClaimedRun run = r.run();
+            ids[i] = run.strategyId();
+            slots[i] = utc(run.scheduledFor());
+            succeeded[i] = r.status() == RunResult.Status.SUCCESS;
+            durations[i] = (int) r.durationMs();
+            completed[i] = utc(r.completedAt());
+            next[i] = run.schedule().slotAfter(run.scheduledFor(), now, run.misfirePolicy()).map(ExecutionRecorder::utc).orElse(null);
+        }
+        Tuple params = Tuple.tuple(List.of(ids, slots, succeeded, durations, completed, next));
+        return conn.preparedQuery(ADVANCE_STRATEGIES).execute(params).map(rows -> {
+            Set<UUID> autoPaused = new HashSet<>();
+            for (Row row : rows) {
+                if ("error".equals(row.getString("status"))) {
+                    autoPaused.add(row.getUUID("id"));
+                }
+            }
+            return autoPaused;
+        });
+    }
+
+    private Uni<Void> insertNodeLogs(SqlConnection conn, List<RunResult> results) {
+        List<NodeResult> nodes = new ArrayList<>();
+        List<RunResult> owners = new ArrayList<>();
+        for (RunResult r : results) {
+            for (NodeResult node : r.nodes()) {
+                nodes.add(node);
+                owners.add(r);
+            }
+        }
+        int n = nodes.size();
+        UUID[] executions = new UUID[n];
+        Integer[] seqs = new Integer[n];
+        UUID[] strategies = new UUID[n];
+        String[] nodeIds = new String[n];
+        String[] nodeTypes = new String[n];
+        String[] statuses = new String[n];
+        String[] outputs = new String[n];
+        String[] errors = new String[n];
+        OffsetDateTime[] started = new OffsetDateTime[n];
+        OffsetDateTime[] completed = new OffsetDateTime[n];
+        Integer[] durations = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            NodeResult node = nodes.get(i);
+            executions[i] = owners.get(i).executionId();
+            seqs[i] = node.seq();
+            strategies[i] = owners.get(i).run().strategyId();
+            nodeIds[i] = node.nodeId();
+            nodeTypes[i] = node.nodeType();
+            statuses[i] = node.status().dbValue();
+            outputs[i] = node.output() == null ? null : node.output().toString();
+            errors[i] = node.error();
+            started[i] = utc(node.startedAt());
+            completed[i] = utc(node.completedAt());
+            durations[i] = (int) node.durationMs();
+        }
+        Tuple params = Tuple.tuple(List.of(executions, seqs, strategies, nodeIds, nodeTypes, statuses, outputs, errors,
+                started, completed, durations));
+        return conn.preparedQuery(INSERT_NODE_LOGS).execute(params).replaceWithVoid();
+    }
+
+    private Uni<Void> insertOutbox(SqlConnection conn, List<RunResult> results, Set<UUID> autoPaused) {
+        List<String> keys = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<String> payloads = new ArrayList<>();
+        for (RunResult r : results) {
+            ClaimedRun run = r.run();
+            boolean success = r.status() == RunResult.Status.SUCCESS;
+            EventType outcome = success ? EventType.EXECUTION_COMPLETED : EventType.EXECUTION_FAILED;
+            add(keys, types, payloads, outcome, r, r.status().dbValue(), r.error());
+            for (EmittedEvent event : r.events()) {
+                add(keys, types, payloads, event.type(), r, null, event.message());
+            }
+            if (autoPaused.contains(run.strategyId())) {
+                add(keys, types, payloads, EventType.STRATEGY_ERROR, r, "error",
+                        "paused after repeated failures; last error: " + r.error());
+            }
+        }
+        Tuple params = Tuple.of(keys.toArray(String[]::new), types.toArray(String[]::new), payloads.toArray(String[]::new));
+        return conn.preparedQuery(INSERT_OUTBOX).execute(params).replaceWithVoid();
+    }
+
+    private void add(List<String> keys, List<String> types, List<String> payloads, EventType type, RunResult r,
+                     String status, String message) {
+        ClaimedRun run = r.run();
+        StrategyEventData data = new StrategyEventData(run.ownerId(), run.strategyId(), run.strategyName(),
+                r.executionId(), status, r.durationMs(), message);
+        try {
+            payloads.add(json.writeValueAsString(StrategyEvent.of(type, SOURCE, r.completedAt(), data)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise an event", e);
+        }
+        keys.add(run.strategyId().toString());
+        types.add(type.typeName());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,23 @@
+package io.strategos.executor.service;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** The executor's tuning knobs; each is documented in application.properties. */
+@ConfigMapping(prefix = "strategos.executor")
+public interface ExecutorSettings {
+
+    /** Strategies claimed per round trip. */
+    int batchSize();
+
+    /** How long a claimed strategy stays invisible to other replicas. */
+    Duration lease();
+
+    /** A run still going after this is recorded as timed out. */
+    Duration runTimeout();
+
+    /** Names this replica in leases (a random suffix makes each process unique). */
+    @WithDefault("${HOSTNAME:local}")
+    String workerName();
+}
