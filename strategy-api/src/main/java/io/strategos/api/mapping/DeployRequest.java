@@ -1,0 +1,25 @@
+package io.strategos.api.mapping;
+
+import io.strategos.model.schedule.MisfirePolicy;
+import io.strategos.model.schedule.Schedule;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import java.math.BigDecimal;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** Schedule and trading settings of a deployment. */
+@Schema(description = "How and when a strategy runs", example = """
+        {"schedule": {"type": "cron", "expression": "*/5 * * * *", "timezone": "Europe/Berlin"},
+         "tradingMode": "paper", "paperBankrollUsd": 10000, "autoStart": true}""")
+public record DeployRequest(
+        @NotNull Schedule schedule,
+        @NotNull @Pattern(regexp = "paper|live", message = "must be paper or live") String tradingMode,
+        @DecimalMin("100") @DecimalMax("1000000") BigDecimal paperBankrollUsd,
+        Boolean autoStart,
+        MisfirePolicy misfirePolicy,
+        @Min(1) @Max(100) Integer autoPauseAfterConsecutiveErrors) {
+}

@@ -1,0 +1,54 @@
+package io.strategos.api.service;
+
+import io.strategos.api.problem.InvalidInputException;
+import io.strategos.model.FieldError;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Runs Bean Validation on a request body and adds the domain checks the caller supplies, so that a
+ * client gets every problem in one answer, each located by a JSON pointer.
+ */
+@ApplicationScoped
+public class RequestValidator {
+
+    private final Validator validator;
+
+    public RequestValidator(Validator validator) {
+        this.validator = validator;
+    }
+
+    /** @throws InvalidInputException listing every problem, when there is any */
+    public void check(Object body, List<FieldError> domainErrors) {
+        if (body == null) {
+            throw new InvalidInputException(List.of(new FieldError("", "a JSON body is required")));
+        }
+        List<FieldError> errors = new ArrayList<>();
+        for (ConstraintViolation<Object> violation : validator.validate(body)) {
+            errors.add(new FieldError(pointer(violation.getPropertyPath()), violation.getMessage()));
+        }
+        errors.sort(Comparator.comparing(FieldError::pointer));
+        errors.addAll(domainErrors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static String pointer(Path path) {
+        StringBuilder pointer = new StringBuilder();
+        for (Path.Node node : path) {
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                pointer.append('/').append(node.getName());
+            }
+            if (node.getIndex() != null) {
+                pointer.append('/').append(node.getIndex());
+            }
+        }
+        return pointer.toString();
+    }
+}
