@@ -8,6 +8,9 @@ import java.time.Duration;
 @ConfigMapping(prefix = "strategos.executor")
 public interface ExecutorSettings {
 
+    /** How often an idle worker looks for due strategies (read by the {@code @Scheduled} claim loop). */
+    Duration pollInterval();
+
     /** Strategies claimed per round trip. */
     int batchSize();
 

@@ -11,6 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import io.strategos.model.rest.Callers;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,18 +25,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ExecutionResource {
 
     private final ExecutionQueries executions;
-    private final Caller caller;
+    private final JsonWebToken token;
 
-    public ExecutionResource(ExecutionQueries executions, Caller caller) {
+    public ExecutionResource(ExecutionQueries executions, JsonWebToken token) {
         this.executions = executions;
-        this.caller = caller;
+        this.token = token;
     }
 
     @GET
     @Path("/{executionId}")
     @Operation(summary = "One run with its node logs in run order")
     public Uni<ExecutionView> get(@PathParam("executionId") UUID executionId) {
-        return executions.find(executionId, caller.id()).onItem().ifNull()
+        return executions.find(executionId, Callers.id(token)).onItem().ifNull()
                 .failWith(() -> new NotFoundException("no execution " + executionId));
     }
 }

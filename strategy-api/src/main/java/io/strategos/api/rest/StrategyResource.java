@@ -25,6 +25,8 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.util.List;
 import java.util.UUID;
+import io.strategos.model.rest.Callers;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -39,18 +41,18 @@ public class StrategyResource {
 
     private final StrategyService strategies;
     private final ExecutionQueries executions;
-    private final Caller caller;
+    private final JsonWebToken token;
 
-    public StrategyResource(StrategyService strategies, ExecutionQueries executions, Caller caller) {
+    public StrategyResource(StrategyService strategies, ExecutionQueries executions, JsonWebToken token) {
         this.strategies = strategies;
         this.executions = executions;
-        this.caller = caller;
+        this.token = token;
     }
 
     @POST
     @Operation(summary = "Create a strategy (version 1, status draft)")
     public Uni<Response> create(StrategyRequest request, @Context UriInfo uri) {
-        return strategies.create(caller.id(), request).map(view -> Response
+        return strategies.create(Callers.id(token), request).map(view -> Response
                 .created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
                 .tag(etag(view))
                 .entity(view)
@@ -60,21 +62,21 @@ public class StrategyResource {
     @GET
     @Operation(summary = "The caller's strategies, newest first")
     public Uni<List<StrategyView>> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        return strategies.list(caller.id(), limit);
+        return strategies.list(Callers.id(token), limit);
     }
 
     @GET
     @Path("/{id}")
     @Operation(summary = "One strategy")
     public Uni<Response> get(@PathParam("id") UUID id) {
-        return strategies.get(caller.id(), id).map(view -> Response.ok(view).tag(etag(view)).build());
+        return strategies.get(Callers.id(token), id).map(view -> Response.ok(view).tag(etag(view)).build());
     }
 
     @POST
     @Path("/{id}/deploy")
     @Operation(summary = "Set schedule and trading settings; with autoStart the strategy starts running")
     public Uni<StrategyView> deploy(@PathParam("id") UUID id, DeployRequest request) {
-        return strategies.deploy(caller.id(), id, request);
+        return strategies.deploy(Callers.id(token), id, request);
     }
 
     @GET
@@ -82,7 +84,7 @@ public class StrategyResource {
     @Operation(summary = "The strategy's runs, newest first")
     public Uni<List<ExecutionView>> executions(@PathParam("id") UUID id,
                                                @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
-        String owner = caller.id();
+        String owner = Callers.id(token);
         // The strategy lookup makes another user's strategy a 404 rather than an empty list.
         return strategies.get(owner, id).flatMap(ignored -> executions.listForStrategy(id, owner, limit));
     }

@@ -1,6 +1,6 @@
 package io.strategos.api.service;
 
-import io.strategos.api.problem.InvalidInputException;
+import io.strategos.model.rest.InvalidInputException;
 import io.strategos.model.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.ConstraintViolation;

@@ -1,4 +1,4 @@
-package io.strategos.api.problem;
+package io.strategos.model.rest;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;

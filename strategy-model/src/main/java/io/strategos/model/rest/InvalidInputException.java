@@ -1,4 +1,4 @@
-package io.strategos.api.problem;
+package io.strategos.model.rest;
 
 import io.strategos.model.FieldError;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.strategos.api.problem;
+package io.strategos.model.rest;
 
 /** The strategy's current state does not allow the requested change: 409. */
 public class StateConflictException extends RuntimeException {
