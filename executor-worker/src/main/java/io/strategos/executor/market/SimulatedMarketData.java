@@ -39,7 +39,7 @@ public class SimulatedMarketData implements MarketDataProvider {
         this(seed, universeSize, step, Clock.systemUTC());
     }
 
-    SimulatedMarketData(long seed, int universeSize, Duration step, Clock clock) {
+    public SimulatedMarketData(long seed, int universeSize, Duration step, Clock clock) {
         this.seed = seed;
         this.universeSize = universeSize;
         this.step = step;

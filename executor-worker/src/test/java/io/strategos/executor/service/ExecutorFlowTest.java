@@ -1,0 +1,142 @@
+package io.strategos.executor.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.junit.QuarkusTest;
+import io.strategos.model.event.StrategyEvent;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+/** The whole worker against real PostgreSQL and Kafka: claim, run, record, publish. */
+@QuarkusTest
+class ExecutorFlowTest {
+
+    static final String GOOD_GRAPH = """
+            {"nodes": [{"id": "markets", "type": "polymarket-stream", "config": {"limit": 10}},
+                       {"id": "cheap", "type": "filter", "config": {"conditions": [{"field": "price", "operator": "lt", "value": 0.9}]}}],
+             "edges": [{"source": "markets", "target": "cheap"}]}""";
+
+    static final String FAILING_GRAPH = """
+            {"nodes": [{"id": "markets", "type": "polymarket-stream", "config": {}},
+                       {"id": "broken", "type": "filter", "config": {"conditions": [{"field": "colour", "operator": "eq", "value": 1}]}}],
+             "edges": [{"source": "markets", "target": "broken"}]}""";
+
+    @Inject
+    Pool pool;
+
+    @Inject
+    ObjectMapper json;
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    private UUID insertRunningStrategy(String owner, String graph, int everySeconds) {
+        UUID id = UUID.randomUUID();
+        pool.preparedQuery("""
+                        INSERT INTO strategies (id, owner_id, name, graph, status, schedule, trading_mode, paper_bankroll_usd,
+                                                next_execution_at, deployed_at)
+                        VALUES ($1, $2, 'flow test', $3::text::jsonb, 'running', $4::text::jsonb, 'paper', 1000, now(), now())""")
+                .execute(Tuple.of(id, owner, graph, "{\"type\": \"interval\", \"everySeconds\": " + everySeconds + "}"))
+                .await().indefinitely();
+        return id;
+    }
+
+    private Row strategy(UUID id) {
+        return pool.preparedQuery("SELECT * FROM strategies WHERE id = $1").execute(Tuple.of(id)).await().indefinitely()
+                .iterator().next();
+    }
+
+    private List<Row> rows(String sql, Object... args) {
+        List<Row> rows = new ArrayList<>();
+        pool.preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely().forEach(rows::add);
+        return rows;
+    }
+
+    @Test
+    void runsADueStrategyRecordsItAndPublishesItsEvent() throws Exception {
+        UUID id = insertRunningStrategy("flow-owner", GOOD_GRAPH, 3600);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> strategy(id).getLong("total_executions") == 1);
+        Row strategy = strategy(id);
+        assertThat(strategy.getLong("successful_executions")).isEqualTo(1);
+        assertThat(strategy.getString("lease_owner")).isNull();
+        assertThat(strategy.getOffsetDateTime("next_execution_at"))
+                .isAfter(strategy.getOffsetDateTime("last_executed_at").plusMinutes(59));
+
+        List<Row> executions = rows("SELECT * FROM executions WHERE strategy_id = $1", id);
+        assertThat(executions).hasSize(1);
+        Row execution = executions.getFirst();
+        assertThat(execution.getString("status")).isEqualTo("success");
+        assertThat(execution.getString("trigger")).isEqualTo("interval");
+        assertThat(execution.getInteger("nodes_executed")).isEqualTo(2);
+        assertThat(rows("SELECT node_id, status FROM execution_node_logs WHERE execution_id = $1 ORDER BY seq",
+                execution.getUUID("id"))).extracting(r -> r.getString("node_id") + ":" + r.getString("status"))
+                .containsExactly("markets:success", "cheap:success");
+
+        List<JsonNode> events = eventsFor(id, 1);
+        JsonNode event = events.getFirst();
+        assertThat(event.get("specversion").asText()).isEqualTo("1.0");
+        assertThat(event.get("type").asText()).isEqualTo("strategos.execution_completed");
+        assertThat(event.get("subject").asText()).isEqualTo(id.toString());
+        assertThat(event.at("/data/userId").asText()).isEqualTo("flow-owner");
+        assertThat(event.at("/data/executionId").asText()).isEqualTo(execution.getUUID("id").toString());
+        await().atMost(Duration.ofSeconds(10)).until(() -> rows("SELECT 1 FROM outbox_events WHERE message_key = $1", id.toString()).isEmpty());
+    }
+
+    @Test
+    void autoPausesAfterThreeConsecutiveFailures() throws Exception {
+        UUID id = insertRunningStrategy("failing-owner", FAILING_GRAPH, 1);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> "error".equals(strategy(id).getString("status")));
+        Row strategy = strategy(id);
+        assertThat(strategy.getInteger("consecutive_errors")).isEqualTo(3);
+        assertThat(strategy.getLong("failed_executions")).isEqualTo(3);
+        assertThat(rows("SELECT status FROM executions WHERE strategy_id = $1", id))
+                .extracting(r -> r.getString("status")).containsOnly("failed").hasSize(3);
+
+        List<JsonNode> events = eventsFor(id, 4);
+        assertThat(events).extracting(e -> e.get("type").asText()).containsExactly(
+                "strategos.execution_failed", "strategos.execution_failed", "strategos.execution_failed", "strategos.strategy_error");
+        assertThat(events.getLast().at("/data/message").asText()).contains("colour");
+    }
+
+    /** Reads the topic from the start until {@code count} events keyed by the strategy have arrived. */
+    private List<JsonNode> eventsFor(UUID strategyId, int count) throws Exception {
+        Map<String, Object> config = Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        List<JsonNode> events = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
+            consumer.subscribe(List.of(StrategyEvent.TOPIC));
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (events.size() < count && System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    if (record.key().equals(strategyId.toString())) {
+                        events.add(json.readTree(record.value()));
+                    }
+                }
+            }
+        }
+        assertThat(events).hasSize(count);
+        return events;
+    }
+}
