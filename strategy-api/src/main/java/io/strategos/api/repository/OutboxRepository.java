@@ -28,8 +28,9 @@ public class OutboxRepository {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
+        // The text cast matters: a string bound straight to jsonb would be stored as a JSON string.
         return Panache.getSession().flatMap(session -> session
-                .createNativeQuery("INSERT INTO outbox_events (message_key, event_type, payload) VALUES (?1, ?2, CAST(?3 AS jsonb))")
+                .createNativeQuery("INSERT INTO outbox_events (message_key, event_type, payload) VALUES (?1, ?2, CAST(CAST(?3 AS text) AS jsonb))")
                 .setParameter(1, event.subject())
                 .setParameter(2, EventType.fromCloudEventType(event.type()).orElseThrow().typeName())
                 .setParameter(3, payload)

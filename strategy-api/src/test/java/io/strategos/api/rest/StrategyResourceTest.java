@@ -1,6 +1,7 @@
 package io.strategos.api.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,6 +12,10 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.strategos.localstack.testing.JwtTestResource;
@@ -30,6 +35,9 @@ class StrategyResourceTest {
     static final String DEPLOY_EVERY_5S = """
             {"schedule": {"type": "interval", "everySeconds": 5}, "tradingMode": "paper",
              "paperBankrollUsd": 10000, "autoStart": true}""";
+
+    @Inject
+    Pool pool;
 
     private final String user = "user-" + UUID.randomUUID();
 
@@ -105,6 +113,15 @@ class StrategyResourceTest {
                 .body("deployment.schedule.everySeconds", equalTo(5))
                 .body("deployment.tradingMode", equalTo("paper"))
                 .body("nextExecutionAt", notNullValue());
+
+        // The start is announced through the outbox, as a CloudEvent stored as a JSON object.
+        var events = pool.preparedQuery("SELECT payload FROM outbox_events WHERE message_key = $1")
+                .execute(Tuple.of(id)).await().indefinitely();
+        assertThat(events.size()).isEqualTo(1);
+        JsonObject event = events.iterator().next().getJsonObject("payload");
+        assertThat(event.getString("type")).isEqualTo("strategos.strategy_started");
+        assertThat(event.getString("subject")).isEqualTo(id);
+        assertThat(event.getJsonObject("data").getString("userId")).isEqualTo(user);
     }
 
     @Test

@@ -1,0 +1,131 @@
+package io.strategos.e2e;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import io.strategos.localstack.LocalStack;
+import io.strategos.localstack.Ports;
+import io.strategos.localstack.PostgresServer;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The foundation's road, across the three services running as separate processes:
+ * a strategy is created and deployed over REST, claimed and run by the executor, its event
+ * published to Kafka, and turned into a notification for its owner, and for no one else.
+ */
+class StrategyToNotificationIT {
+
+    static final String DATABASE = "strategos_e2e";
+    static LocalStack stack;
+
+    @BeforeAll
+    static void startTheSystem() throws Exception {
+        Path repository = Path.of(System.getProperty("strategos.repository", "..")).toAbsolutePath().normalize();
+        Path home = repository.resolve("end-to-end-tests/target/stack");
+        deleteRecursively(home);
+
+        PostgresServer local = new PostgresServer("127.0.0.1", 5432, "strategos", "strategos");
+        PostgresServer postgres = local.isUsable() ? local : null;
+        if (postgres != null) {
+            postgres.recreateDatabase(DATABASE);
+        }
+        Map<String, Integer> ports = new LinkedHashMap<>();
+        LocalStack.SERVICES.forEach(service -> ports.put(service, Ports.free()));
+        stack = new LocalStack(new LocalStack.Options(home, repository, postgres, Ports.free(), DATABASE, Ports.free(),
+                ports, Map.of())).start();
+    }
+
+    @AfterAll
+    static void stopTheSystem() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    private static RequestSpecification as(String user) {
+        return given().auth().oauth2(stack.token(user)).contentType(ContentType.JSON);
+    }
+
+    private static String api() {
+        return stack.service("strategy-api").baseUrl();
+    }
+
+    private static String notifier() {
+        return stack.service("notifier").baseUrl();
+    }
+
+    @Test
+    void aDeployedStrategyRunsAndItsOwnerIsNotified() {
+        String owner = "e2e-owner";
+        String stranger = "e2e-stranger";
+
+        // 1. Create a two-node strategy.
+        String strategyId = as(owner).body("""
+                        {"name": "E2E liquid markets",
+                         "graph": {"nodes": [{"id": "markets", "type": "polymarket-stream", "config": {"limit": 25}},
+                                             {"id": "liquid", "type": "filter",
+                                              "config": {"conditions": [{"field": "liquidity", "operator": "gt", "value": 1000}]}}],
+                                   "edges": [{"source": "markets", "target": "liquid"}]}}""")
+                .post(api() + "/api/v1/strategies")
+                .then().statusCode(201).extract().path("id");
+
+        // 2. Deploy it to run every 5 seconds.
+        as(owner).body("""
+                        {"schedule": {"type": "interval", "everySeconds": 5}, "tradingMode": "paper",
+                         "paperBankrollUsd": 10000, "autoStart": true}""")
+                .post(api() + "/api/v1/strategies/" + strategyId + "/deploy")
+                .then().statusCode(200).body("status", equalTo("running"));
+
+        // 3 and 5. The executor runs it; the history shows the run.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                !as(owner).get(api() + "/api/v1/strategies/" + strategyId + "/executions")
+                        .then().statusCode(200).extract().jsonPath().getList("$").isEmpty());
+        String executionId = as(owner).get(api() + "/api/v1/strategies/" + strategyId + "/executions")
+                .then().body("[0].status", equalTo("success")).body("[0].nodesExecuted", equalTo(2))
+                .extract().path("[0].id");
+        as(owner).get(api() + "/api/v1/executions/" + executionId)
+                .then().statusCode(200)
+                .body("nodes", hasSize(2))
+                .body("nodes[0].nodeId", equalTo("markets"))
+                .body("nodes[1].nodeId", equalTo("liquid"));
+
+        // 4. notifier consumed the Kafka event and notified the owner.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                as(owner).get(notifier() + "/api/v1/notifications?type=execution_completed")
+                        .then().statusCode(200).extract().jsonPath().getList("strategyId").contains(strategyId));
+        List<String> types = as(owner).get(notifier() + "/api/v1/notifications").then().extract().jsonPath().getList("type");
+        assertThat(types).contains("strategy_started", "execution_completed");
+
+        // ...and no one else.
+        as(stranger).get(notifier() + "/api/v1/notifications").then().statusCode(200).body("$", hasSize(0));
+        as(stranger).get(api() + "/api/v1/strategies/" + strategyId).then().statusCode(404);
+        as(stranger).get(api() + "/api/v1/executions/" + executionId).then().statusCode(404);
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,17 @@
+package io.strategos.notifier;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.strategos.localstack.testing.JwtTestResource;
+import io.strategos.localstack.testing.KafkaTestResource;
+import io.strategos.localstack.testing.PostgresTestResource;
+
+/** Real PostgreSQL, a real Kafka broker and test-only JWT keys for every test of this module. */
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @ResourceArg(name = "database", value = "notifier_test"))
+@QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(JwtTestResource.class)
+public final class TestResources {
+
+    private TestResources() {
+    }
+}
