@@ -4,6 +4,7 @@ import io.strategos.model.graph.StrategyGraph;
 import io.strategos.model.schedule.MisfirePolicy;
 import io.strategos.model.schedule.Schedule;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A strategy this worker has leased to run for one slot. */
@@ -15,5 +16,16 @@ public record ClaimedRun(
         StrategyGraph graph,
         Schedule schedule,
         MisfirePolicy misfirePolicy,
+        int jitterSeconds,
         Instant scheduledFor) {
+
+    /**
+     * The slot after this one. Jitter shifts every slot of a strategy by the same offset (derived
+     * from its id), so strategies sharing a cron spread out while each keeps its own rhythm.
+     */
+    public Optional<Instant> nextSlot(Instant now) {
+        long offset = jitterSeconds == 0 ? 0 : Math.floorMod(strategyId.hashCode(), jitterSeconds + 1);
+        return schedule.slotAfter(scheduledFor.minusSeconds(offset), now.minusSeconds(offset), misfirePolicy)
+                .map(slot -> slot.plusSeconds(offset));
+    }
 }

@@ -11,6 +11,7 @@ import io.strategos.model.graph.NodeType;
 import io.strategos.model.graph.TopologicalOrder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.jboss.logging.MDC;
 import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
 import java.time.Instant;
@@ -50,6 +51,17 @@ public class PipelineRunner {
 
     public RunResult run(ClaimedRun run) {
         UUID executionId = UUID.randomUUID();
+        MDC.put("strategyId", run.strategyId().toString());
+        MDC.put("executionId", executionId.toString());
+        try {
+            return runNodes(run, executionId);
+        } finally {
+            MDC.remove("strategyId");
+            MDC.remove("executionId");
+        }
+    }
+
+    private RunResult runNodes(ClaimedRun run, UUID executionId) {
         RunContext context = new RunContext(run, executionId);
         Instant started = clock.instant();
         List<NodeResult> results = new ArrayList<>();

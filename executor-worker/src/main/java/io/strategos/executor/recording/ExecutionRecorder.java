@@ -20,7 +20,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -47,10 +49,20 @@ public class ExecutionRecorder {
             RETURNING id
             """;
 
-    // Statistics and the next slot; only if the slot is still the one this worker ran.
+    // Statistics and the next slot; only if the slot is still the one this worker ran. A strategy
+    // completes when its schedule has no next slot, maxExecutions is reached, or expiresAt passes.
     private static final String ADVANCE_STRATEGIES = """
+            WITH r AS (
+                SELECT r.*,
+                       r.next_at IS NULL
+                           OR st.total_executions + 1 >= st.max_executions
+                           OR r.next_at > st.expires_at AS ends
+                  FROM unnest($1::uuid[], $2::timestamptz[], $3::bool[], $4::int[], $5::timestamptz[], $6::timestamptz[])
+                       AS r(id, slot, succeeded, duration_ms, completed_at, next_at)
+                  JOIN strategies st ON st.id = r.id
+            )
             UPDATE strategies s
-               SET next_execution_at = r.next_at,
+               SET next_execution_at = CASE WHEN r.ends THEN NULL ELSE r.next_at END,
                    lease_owner = NULL,
                    lease_expires_at = NULL,
                    total_executions = s.total_executions + 1,
@@ -63,16 +75,16 @@ public class ExecutionRecorder {
                    status = CASE
                        WHEN s.status <> 'running' THEN s.status
                        WHEN NOT r.succeeded AND s.consecutive_errors + 1 >= s.auto_pause_after_errors THEN 'error'
-                       WHEN r.next_at IS NULL THEN 'completed'
+                       WHEN r.ends THEN 'completed'
                        ELSE s.status
                    END,
                    updated_at = now()
-              FROM unnest($1::uuid[], $2::timestamptz[], $3::bool[], $4::int[], $5::timestamptz[], $6::timestamptz[])
-                   AS r(id, slot, succeeded, duration_ms, completed_at, next_at)
+              FROM r
              WHERE s.id = r.id
                AND s.next_execution_at = r.slot
             RETURNING s.id, s.status, s.consecutive_errors
             """;
+
 
     private static final String INSERT_NODE_LOGS = """
             INSERT INTO execution_node_logs (execution_id, seq, strategy_id, node_id, node_type, status,
@@ -100,17 +112,17 @@ public class ExecutionRecorder {
         this.json = json;
     }
 
-    /** @return how many of the results were recorded (the others' slots were already recorded) */
-    public int record(List<RunResult> results) {
+    /** @return the results that were recorded (the others' slots had been recorded already) */
+    public List<RunResult> record(List<RunResult> results) {
         if (results.isEmpty()) {
-            return 0;
+            return List.of();
         }
         return pool.withTransaction(conn -> insertExecutions(conn, results)
-                .flatMap(recorded -> recorded.isEmpty() ? Uni.createFrom().item(0)
+                .flatMap(recorded -> recorded.isEmpty() ? Uni.createFrom().item(recorded)
                         : advanceStrategies(conn, recorded)
-                                .flatMap(autoPaused -> insertNodeLogs(conn, recorded)
-                                        .flatMap(ignored -> insertOutbox(conn, recorded, autoPaused)))
-                                .map(ignored -> recorded.size())))
+                                .flatMap(stopped -> insertNodeLogs(conn, recorded)
+                                        .flatMap(ignored -> insertOutbox(conn, recorded, stopped)))
+                                .map(ignored -> recorded)))
                 .await().indefinitely();
     }
 
@@ -153,8 +165,8 @@ public class ExecutionRecorder {
         });
     }
 
-    /** @return the strategies this batch auto-paused (status error) */
-    private Uni<Set<UUID>> advanceStrategies(SqlConnection conn, List<RunResult> results) {
+    /** @return the strategies this batch stopped, with their new status: error (auto-paused) or completed */
+    private Uni<Map<UUID, String>> advanceStrategies(SqlConnection conn, List<RunResult> results) {
         int n = results.size();
         UUID[] ids = new UUID[n];
         OffsetDateTime[] slots = new OffsetDateTime[n];
@@ -171,17 +183,18 @@ public class ExecutionRecorder {
             succeeded[i] = r.status() == RunResult.Status.SUCCESS;
             durations[i] = (int) r.durationMs();
             completed[i] = utc(r.completedAt());
-            next[i] = run.schedule().slotAfter(run.scheduledFor(), now, run.misfirePolicy()).map(ExecutionRecorder::utc).orElse(null);
+            next[i] = run.nextSlot(now).map(ExecutionRecorder::utc).orElse(null);
         }
         Tuple params = Tuple.tuple(List.of(ids, slots, succeeded, durations, completed, next));
         return conn.preparedQuery(ADVANCE_STRATEGIES).execute(params).map(rows -> {
-            Set<UUID> autoPaused = new HashSet<>();
+            Map<UUID, String> stopped = new HashMap<>();
             for (Row row : rows) {
-                if ("error".equals(row.getString("status"))) {
-                    autoPaused.add(row.getUUID("id"));
+                String status = row.getString("status");
+                if ("error".equals(status) || "completed".equals(status)) {
+                    stopped.put(row.getUUID("id"), status);
                 }
             }
-            return autoPaused;
+            return stopped;
         });
     }
 
@@ -225,7 +238,7 @@ public class ExecutionRecorder {
         return conn.preparedQuery(INSERT_NODE_LOGS).execute(params).replaceWithVoid();
     }
 
-    private Uni<Void> insertOutbox(SqlConnection conn, List<RunResult> results, Set<UUID> autoPaused) {
+    private Uni<Void> insertOutbox(SqlConnection conn, List<RunResult> results, Map<UUID, String> stopped) {
         List<String> keys = new ArrayList<>();
         List<String> types = new ArrayList<>();
         List<String> payloads = new ArrayList<>();
@@ -237,9 +250,13 @@ public class ExecutionRecorder {
             for (EmittedEvent event : r.events()) {
                 add(keys, types, payloads, event.type(), r, null, event.message());
             }
-            if (autoPaused.contains(run.strategyId())) {
+            String newStatus = stopped.get(run.strategyId());
+            if ("error".equals(newStatus)) {
                 add(keys, types, payloads, EventType.STRATEGY_ERROR, r, "error",
                         "paused after repeated failures; last error: " + r.error());
+            } else if ("completed".equals(newStatus)) {
+                add(keys, types, payloads, EventType.STRATEGY_STOPPED, r, "completed",
+                        "completed: its schedule, maxExecutions or expiresAt allows no further runs");
             }
         }
         Tuple params = Tuple.of(keys.toArray(String[]::new), types.toArray(String[]::new), payloads.toArray(String[]::new));

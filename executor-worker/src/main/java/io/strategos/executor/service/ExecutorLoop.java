@@ -4,6 +4,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.strategos.executor.claim.ClaimedRun;
 import io.strategos.executor.claim.StrategyClaimer;
+import io.strategos.executor.metrics.ExecutorMetrics;
 import io.strategos.executor.pipeline.PipelineRunner;
 import io.strategos.executor.pipeline.RunResult;
 import io.strategos.executor.recording.ExecutionRecorder;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,31 +38,50 @@ public class ExecutorLoop {
     private final PipelineRunner runner;
     private final ExecutionRecorder recorder;
     private final ExecutorSettings settings;
+    private final ExecutorMetrics metrics;
+    /** Held while a batch is between claim and record, so shutdown can wait for it. */
+    private final ReentrantLock batchInFlight = new ReentrantLock();
     private final ExecutorService runs = Executors.newVirtualThreadPerTaskExecutor();
     private final String workerId;
     private volatile boolean stopping;
 
-    public ExecutorLoop(StrategyClaimer claimer, PipelineRunner runner, ExecutionRecorder recorder, ExecutorSettings settings) {
+    public ExecutorLoop(StrategyClaimer claimer, PipelineRunner runner, ExecutionRecorder recorder, ExecutorSettings settings,
+                        ExecutorMetrics metrics) {
         this.claimer = claimer;
         this.runner = runner;
         this.recorder = recorder;
         this.settings = settings;
+        this.metrics = metrics;
         this.workerId = settings.workerName() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Scheduled(every = "${strategos.executor.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void claimAndRun() {
-        while (!stopping) {
-            List<ClaimedRun> batch = claimer.claim(settings.batchSize(), workerId, settings.lease());
-            if (batch.isEmpty()) {
-                return;
-            }
-            recorder.record(runAll(batch));
-            if (batch.size() < settings.batchSize()) {
-                return;
+        boolean more = true;
+        while (more && !stopping) {
+            batchInFlight.lock();
+            try {
+                more = claimRunAndRecordOneBatch();
+            } finally {
+                batchInFlight.unlock();
             }
         }
+    }
+
+    /** @return true when the batch was full, so more work is probably due */
+    private boolean claimRunAndRecordOneBatch() {
+        if (stopping) {
+            return false;
+        }
+        List<ClaimedRun> batch = claimer.claim(settings.batchSize(), workerId, settings.lease());
+        metrics.claimed(batch.size());
+        if (batch.isEmpty()) {
+            return false;
+        }
+        List<RunResult> results = runAll(batch);
+        metrics.recorded(recorder.record(results));
+        return batch.size() == settings.batchSize();
     }
 
     private List<RunResult> runAll(List<ClaimedRun> batch) {
@@ -90,8 +111,17 @@ public class ExecutorLoop {
         return results;
     }
 
-    void onStop(@Observes ShutdownEvent event) {
+    /**
+     * SIGTERM: claim nothing more and let the batch in flight finish and be recorded. If the grace
+     * period runs out first, its leases expire and another replica runs those slots.
+     */
+    void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         stopping = true;
+        if (batchInFlight.tryLock(settings.runTimeout().plusSeconds(5).toSeconds(), TimeUnit.SECONDS)) {
+            batchInFlight.unlock();
+        } else {
+            LOG.warn("stopping with a batch still in flight; its leases will expire and another replica will run it");
+        }
         runs.shutdown();
     }
 }

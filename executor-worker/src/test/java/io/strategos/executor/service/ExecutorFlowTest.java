@@ -116,6 +116,30 @@ class ExecutorFlowTest {
         assertThat(events.getLast().at("/data/message").asText()).contains("colour");
     }
 
+    @Test
+    void completesWhenMaxExecutionsIsReached() throws Exception {
+        UUID id = insertRunningStrategy("completing-owner", GOOD_GRAPH, 1);
+        pool.preparedQuery("UPDATE strategies SET max_executions = 2 WHERE id = $1").execute(Tuple.of(id)).await().indefinitely();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> "completed".equals(strategy(id).getString("status")));
+        assertThat(strategy(id).getLong("total_executions")).isEqualTo(2);
+        assertThat(strategy(id).getValue("next_execution_at")).isNull();
+        assertThat(eventsFor(id, 3)).extracting(e -> e.get("type").asText()).containsExactly(
+                "strategos.execution_completed", "strategos.execution_completed", "strategos.strategy_stopped");
+    }
+
+    @Test
+    void exportsRunMetrics() {
+        UUID id = insertRunningStrategy("metrics-owner", GOOD_GRAPH, 3600);
+        await().atMost(Duration.ofSeconds(20)).until(() -> strategy(id).getLong("total_executions") == 1);
+        String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics).contains("strategos_executor_runs_total{status=\"success\"}")
+                .contains("strategos_executor_schedule_lag_seconds_bucket")
+                .contains("strategos_executor_run_duration_seconds_count")
+                .contains("strategos_executor_due_backlog")
+                .contains("strategos_outbox_backlog");
+    }
+
     /** Reads the topic from the start until {@code count} events keyed by the strategy have arrived. */
     private List<JsonNode> eventsFor(UUID strategyId, int count) throws Exception {
         Map<String, Object> config = Map.of(
