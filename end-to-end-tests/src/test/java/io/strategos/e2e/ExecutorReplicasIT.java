@@ -1,0 +1,208 @@
+package io.strategos.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.strategos.localstack.EmbeddedPostgresServer;
+import io.strategos.localstack.KafkaBroker;
+import io.strategos.localstack.Ports;
+import io.strategos.localstack.PostgresServer;
+import io.strategos.localstack.ServiceProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * executor-worker as operators run it: several replicas, packaged jars in their own JVMs, against
+ * real PostgreSQL and Kafka. Each slot runs exactly once whatever happens to the replicas, and no
+ * event is lost while Kafka is away.
+ */
+class ExecutorReplicasIT {
+
+    private static final String DATABASE = "strategos_replicas";
+    private static final String ONCE_GRAPH = """
+            {"nodes": [{"id": "markets", "type": "polymarket-stream", "config": {"limit": 5}},
+                       {"id": "cheap", "type": "filter", "config": {"conditions": [{"field": "price", "operator": "lt", "value": 0.95}]}},
+                       {"id": "liquid", "type": "filter", "config": {"conditions": [{"field": "liquidity", "operator": "gt", "value": 0}]}}],
+             "edges": [{"source": "markets", "target": "cheap"}, {"source": "cheap", "target": "liquid"}]}""";
+
+    private Path home;
+    private PostgresServer postgres;
+    private EmbeddedPostgresServer embedded;
+    private KafkaBroker kafka;
+    private final List<ServiceProcess> executors = new ArrayList<>();
+
+    @BeforeEach
+    void startInfrastructure() throws Exception {
+        Path repository = Path.of(System.getProperty("strategos.repository", "..")).toAbsolutePath().normalize();
+        home = Files.createTempDirectory(repository.resolve("end-to-end-tests/target"), "replicas");
+        PostgresServer local = new PostgresServer("127.0.0.1", 5432, "strategos", "strategos");
+        if (local.isUsable()) {
+            postgres = local;
+        } else {
+            embedded = EmbeddedPostgresServer.start(Ports.free(), null);
+            postgres = embedded.server();
+        }
+        postgres.recreateDatabase(DATABASE);
+        int kafkaPort = Ports.free();
+        kafka = new KafkaBroker(home.resolve("kafka"), kafkaPort, Ports.free()).start();
+    }
+
+    @AfterEach
+    void stopEverything() throws Exception {
+        executors.forEach(ServiceProcess::close);
+        kafka.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+
+    private ServiceProcess startExecutor(String name) throws Exception {
+        Path repository = Path.of(System.getProperty("strategos.repository", "..")).toAbsolutePath().normalize();
+        Map<String, String> env = new HashMap<>();
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(DATABASE));
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(DATABASE));
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password() == null ? "" : postgres.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("STRATEGOS_EXECUTOR_LEASE", "4s");
+        env.put("STRATEGOS_EXECUTOR_BATCH_SIZE", "100");
+        env.put("STRATEGOS_EXECUTOR_WORKER_NAME", name);
+        ServiceProcess executor = ServiceProcess.start(name, repository.resolve("executor-worker/target/quarkus-app/quarkus-run.jar"),
+                Ports.free(), env, home.resolve("logs").resolve(name + ".log"));
+        executors.add(executor);
+        executor.awaitReady();
+        return executor;
+    }
+
+    /** Strategies due now that run once: each must end with exactly one execution and status completed. */
+    private List<UUID> insertDueOnceStrategies(int count) throws Exception {
+        List<UUID> ids = new ArrayList<>(count);
+        try (Connection c = postgres.connect(DATABASE); PreparedStatement insert = c.prepareStatement("""
+                INSERT INTO strategies (id, owner_id, name, graph, status, schedule, trading_mode, paper_bankroll_usd,
+                                        next_execution_at, deployed_at)
+                VALUES (?, ?, 'replica test', ?::jsonb, 'running', '{"type": "once", "at": "2026-01-01T00:00:00Z"}'::jsonb,
+                        'paper', 1000, now(), now())""")) {
+            for (int i = 0; i < count; i++) {
+                UUID id = UUID.randomUUID();
+                ids.add(id);
+                insert.setObject(1, id);
+                insert.setString(2, "owner-" + (i % 10));
+                insert.setString(3, ONCE_GRAPH);
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        return ids;
+    }
+
+    private long count(String sql) throws Exception {
+        try (Connection c = postgres.connect(DATABASE); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private void assertEverySlotRanExactlyOnce(int strategies) throws Exception {
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> count("SELECT count(*) FROM strategies WHERE status = 'completed'") == strategies);
+        assertThat(count("SELECT count(*) FROM executions")).isEqualTo(strategies);
+        assertThat(count("SELECT count(DISTINCT strategy_id) FROM executions")).isEqualTo(strategies);
+        assertThat(count("SELECT count(*) FROM executions WHERE status <> 'success'")).isZero();
+        assertThat(count("SELECT count(*) FROM execution_node_logs")).isEqualTo(3L * strategies);
+        assertThat(count("SELECT count(*) FROM strategies WHERE total_executions <> 1")).isZero();
+    }
+
+    @Test
+    void twoReplicasRacingOverAThousandDueStrategiesRunEachOnce() throws Exception {
+        startExecutor("replica-a");
+        startExecutor("replica-b");
+        List<UUID> ids = insertDueOnceStrategies(1_000);
+
+        assertEverySlotRanExactlyOnce(1_000);
+
+        // Every run's events reached Kafka, in order per strategy: the run, then the completion.
+        Map<String, List<String>> events = consumeAll(2_000);
+        assertThat(events).hasSize(1_000).containsOnlyKeys(ids.stream().map(UUID::toString).toList());
+        assertThat(events.values()).allSatisfy(types ->
+                assertThat(types).containsExactly("strategos.execution_completed", "strategos.strategy_stopped"));
+    }
+
+    @Test
+    void aReplicaKilledWhileRecordingLosesNothing() throws Exception {
+        ServiceProcess doomed = startExecutor("doomed");
+        try (Connection blocker = postgres.connect(DATABASE)) {
+            // Hold the outbox so the replica's recording transaction waits, with its batch leased.
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("LOCK TABLE outbox_events IN ACCESS EXCLUSIVE MODE");
+            insertDueOnceStrategies(300);
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    count("SELECT count(*) FROM strategies WHERE lease_owner IS NOT NULL") > 0);
+            doomed.kill();
+            blocker.rollback();
+        }
+        assertThat(count("SELECT count(*) FROM executions")).isZero();
+
+        startExecutor("survivor");
+        assertEverySlotRanExactlyOnce(300);
+    }
+
+    @Test
+    void eventsWaitInTheOutboxWhileKafkaIsDownAndAllArriveAfter() throws Exception {
+        startExecutor("steady");
+        kafka.close();
+        List<UUID> ids = insertDueOnceStrategies(50);
+
+        assertEverySlotRanExactlyOnce(50);
+        assertThat(count("SELECT count(*) FROM outbox_events")).isEqualTo(100);
+
+        kafka.start();
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> count("SELECT count(*) FROM outbox_events") == 0);
+        Map<String, List<String>> events = consumeAll(100);
+        assertThat(events).containsOnlyKeys(ids.stream().map(UUID::toString).toList());
+        assertThat(events.values()).allSatisfy(types ->
+                assertThat(types).containsExactly("strategos.execution_completed", "strategos.strategy_stopped"));
+    }
+
+    /** Event types per strategy, in topic order, once {@code expected} records have been read. */
+    private Map<String, List<String>> consumeAll(int expected) {
+        Map<String, List<String>> byStrategy = new LinkedHashMap<>();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "verifier-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            consumer.subscribe(List.of("strategy-events"));
+            int[] read = {0};
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+                    String type = record.value().replaceAll("(?s).*\"type\"\\s*:\\s*\"([^\"]+)\".*", "$1");
+                    byStrategy.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(type);
+                    read[0]++;
+                }
+                return read[0] >= expected;
+            });
+            assertThat(read[0]).isEqualTo(expected);
+        }
+        return byStrategy;
+    }
+}
