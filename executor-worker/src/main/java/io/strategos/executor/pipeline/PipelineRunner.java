@@ -98,7 +98,7 @@ public class PipelineRunner {
             }
         }
         RunResult.Status status = runError == null ? RunResult.Status.SUCCESS : RunResult.Status.FAILED;
-        return new RunResult(executionId, run, status, started, clock.instant(), results, runError, context.events());
+        return new RunResult(executionId, run, status, started, clock.instant(), results, runError, context.effects());
     }
 
     private List<Market> execute(GraphNode node, List<Market> input, RunContext context) throws NodeFailure {

@@ -1,17 +1,25 @@
 package io.strategos.executor.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.strategos.executor.claim.ClaimedRun;
 import io.strategos.model.event.EventType;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
-/** What the nodes of one run share: which run it is, and the events they ask to publish. */
+/**
+ * What the nodes of one run share: which run it is, and the effects they ask for (events,
+ * watchlist entries). Effects are written with the run's record, in the same transaction, or not
+ * at all, so a run that is never recorded leaves no trace.
+ */
 public final class RunContext {
 
     private final ClaimedRun run;
     private final UUID executionId;
     private final List<EmittedEvent> events = new ArrayList<>();
+    private final Map<String, WatchlistAddition> watchlist = new LinkedHashMap<>();
 
     RunContext(ClaimedRun run, UUID executionId) {
         this.run = run;
@@ -26,15 +34,28 @@ public final class RunContext {
         return executionId;
     }
 
-    /** Asks for an event to be published; it is written with the run's record, or not at all. */
     public synchronized void emit(EventType type, String message) {
         events.add(new EmittedEvent(type, message));
     }
 
-    synchronized List<EmittedEvent> events() {
-        return List.copyOf(events);
+    /** Asks for a market to be on the strategy's watchlist; a market already there stays as it is. */
+    public synchronized void addToWatchlist(String marketId, String reason, JsonNode snapshot) {
+        watchlist.putIfAbsent(marketId, new WatchlistAddition(marketId, reason, snapshot));
+    }
+
+    synchronized RunEffects effects() {
+        return new RunEffects(List.copyOf(events), List.copyOf(watchlist.values()));
     }
 
     public record EmittedEvent(EventType type, String message) {
+    }
+
+    public record WatchlistAddition(String marketId, String reason, JsonNode snapshot) {
+    }
+
+    /** Everything a run asked to write besides its own record. */
+    public record RunEffects(List<EmittedEvent> events, List<WatchlistAddition> watchlist) {
+
+        public static final RunEffects NONE = new RunEffects(List.of(), List.of());
     }
 }

@@ -1,7 +1,7 @@
 package io.strategos.executor.pipeline;
 
 import io.strategos.executor.claim.ClaimedRun;
-import io.strategos.executor.pipeline.RunContext.EmittedEvent;
+import io.strategos.executor.pipeline.RunContext.RunEffects;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -15,7 +15,7 @@ public record RunResult(
         Instant completedAt,
         List<NodeResult> nodes,
         String error,
-        List<EmittedEvent> events) {
+        RunEffects effects) {
 
     public enum Status {
         SUCCESS, FAILED, TIMED_OUT;
@@ -29,13 +29,13 @@ public record RunResult(
     public static RunResult timedOut(ClaimedRun run, java.time.Duration timeout) {
         Instant now = Instant.now();
         return new RunResult(UUID.randomUUID(), run, Status.TIMED_OUT, now.minus(timeout), now, List.of(),
-                "the run did not finish within " + timeout.toSeconds() + " s", List.of());
+                "the run did not finish within " + timeout.toSeconds() + " s", RunEffects.NONE);
     }
 
     /** A run that broke outside any node (a bug): recorded as failed rather than lost. */
     public static RunResult crashed(ClaimedRun run, Throwable cause) {
         Instant now = Instant.now();
-        return new RunResult(UUID.randomUUID(), run, Status.FAILED, now, now, List.of(), "internal error: " + cause, List.of());
+        return new RunResult(UUID.randomUUID(), run, Status.FAILED, now, now, List.of(), "internal error: " + cause, RunEffects.NONE);
     }
 
     public long durationMs() {

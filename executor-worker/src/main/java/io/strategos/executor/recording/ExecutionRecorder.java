@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strategos.executor.claim.ClaimedRun;
 import io.strategos.executor.pipeline.NodeResult;
 import io.strategos.executor.pipeline.RunContext.EmittedEvent;
+import io.strategos.executor.pipeline.RunContext.WatchlistAddition;
 import io.strategos.executor.pipeline.RunResult;
 import io.strategos.model.event.EventType;
 import io.strategos.model.event.StrategyEvent;
@@ -29,8 +30,9 @@ import java.util.UUID;
 
 /**
  * Writes the outcome of a batch of runs in one transaction: the execution rows, every node's log,
- * the strategies' next slot and statistics, and the events for the outbox. Each statement covers
- * the whole batch (arrays unnested server-side), so a batch costs four round trips, not four per run.
+ * the strategies' next slot and statistics, watchlist additions, and the events for the outbox.
+ * Each statement covers the whole batch (arrays unnested server-side), so a batch costs a handful
+ * of round trips, not a handful per run.
  *
  * <p>A slot that already has an execution row was run by another replica (its lease expired while
  * this one was still running); such a result is dropped whole, so no slot is recorded twice.
@@ -97,6 +99,16 @@ public class ExecutionRecorder {
                         output, error, started_at, completed_at, duration_ms)
             """;
 
+    // A market already on the watchlist stays as it is; RETURNING tells which additions were new.
+    private static final String INSERT_WATCHLIST = """
+            INSERT INTO watchlist_entries (id, strategy_id, owner_id, market_id, reason, metadata, added_by_execution_id)
+            SELECT id, strategy_id, owner_id, market_id, reason, metadata::jsonb, execution_id
+              FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[])
+                   AS w(id, strategy_id, owner_id, market_id, reason, metadata, execution_id)
+            ON CONFLICT ON CONSTRAINT watchlist_entries_one_per_market DO NOTHING
+            RETURNING strategy_id
+            """;
+
     private static final String INSERT_OUTBOX = """
             INSERT INTO outbox_events (message_key, event_type, payload)
             SELECT message_key, event_type, payload::jsonb
@@ -121,7 +133,8 @@ public class ExecutionRecorder {
                 .flatMap(recorded -> recorded.isEmpty() ? Uni.createFrom().item(recorded)
                         : advanceStrategies(conn, recorded)
                                 .flatMap(stopped -> insertNodeLogs(conn, recorded)
-                                        .flatMap(ignored -> insertOutbox(conn, recorded, stopped)))
+                                        .flatMap(ignored -> insertWatchlist(conn, recorded))
+                                        .flatMap(added -> insertOutbox(conn, recorded, stopped, added)))
                                 .map(ignored -> recorded)))
                 .await().indefinitely();
     }
@@ -238,7 +251,41 @@ public class ExecutionRecorder {
         return conn.preparedQuery(INSERT_NODE_LOGS).execute(params).replaceWithVoid();
     }
 
-    private Uni<Void> insertOutbox(SqlConnection conn, List<RunResult> results, Map<UUID, String> stopped) {
+    /** @return how many markets each strategy newly added to its watchlist */
+    private Uni<Map<UUID, Integer>> insertWatchlist(SqlConnection conn, List<RunResult> results) {
+        List<UUID> ids = new ArrayList<>();
+        List<UUID> strategies = new ArrayList<>();
+        List<String> owners = new ArrayList<>();
+        List<String> markets = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
+        List<String> snapshots = new ArrayList<>();
+        List<UUID> executions = new ArrayList<>();
+        for (RunResult r : results) {
+            for (WatchlistAddition addition : r.effects().watchlist()) {
+                ids.add(UUID.randomUUID());
+                strategies.add(r.run().strategyId());
+                owners.add(r.run().ownerId());
+                markets.add(addition.marketId());
+                reasons.add(addition.reason());
+                snapshots.add(addition.snapshot().toString());
+                executions.add(r.executionId());
+            }
+        }
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        Tuple params = Tuple.tuple(List.of(ids.toArray(UUID[]::new), strategies.toArray(UUID[]::new), owners.toArray(String[]::new),
+                markets.toArray(String[]::new), reasons.toArray(String[]::new), snapshots.toArray(String[]::new),
+                executions.toArray(UUID[]::new)));
+        return conn.preparedQuery(INSERT_WATCHLIST).execute(params).map(rows -> {
+            Map<UUID, Integer> added = new HashMap<>();
+            rows.forEach(row -> added.merge(row.getUUID("strategy_id"), 1, Integer::sum));
+            return added;
+        });
+    }
+
+    private Uni<Void> insertOutbox(SqlConnection conn, List<RunResult> results, Map<UUID, String> stopped,
+                                   Map<UUID, Integer> watchlistAdded) {
         List<String> keys = new ArrayList<>();
         List<String> types = new ArrayList<>();
         List<String> payloads = new ArrayList<>();
@@ -247,8 +294,12 @@ public class ExecutionRecorder {
             boolean success = r.status() == RunResult.Status.SUCCESS;
             EventType outcome = success ? EventType.EXECUTION_COMPLETED : EventType.EXECUTION_FAILED;
             add(keys, types, payloads, outcome, r, r.status().dbValue(), r.error());
-            for (EmittedEvent event : r.events()) {
+            for (EmittedEvent event : r.effects().events()) {
                 add(keys, types, payloads, event.type(), r, null, event.message());
+            }
+            Integer added = watchlistAdded.get(run.strategyId());
+            if (added != null) {
+                add(keys, types, payloads, EventType.WATCHLIST_UPDATED, r, null, added + " new market(s) on the watchlist");
             }
             String newStatus = stopped.get(run.strategyId());
             if ("error".equals(newStatus)) {

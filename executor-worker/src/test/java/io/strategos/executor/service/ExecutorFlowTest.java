@@ -116,6 +116,32 @@ class ExecutorFlowTest {
         assertThat(events.getLast().at("/data/message").asText()).contains("colour");
     }
 
+    static final String WATCHING_GRAPH = """
+            {"nodes": [{"id": "markets", "type": "polymarket-stream", "config": {"limit": 4}},
+                       {"id": "watch", "type": "watchlist", "config": {"reason": "top volume"}},
+                       {"id": "tell", "type": "notify", "config": {"message": "{count} markets on watch"}}],
+             "edges": [{"source": "markets", "target": "watch"}, {"source": "watch", "target": "tell"}]}""";
+
+    @Test
+    void watchlistAndNotifyNodesWriteWithTheRunAndAnnounceIt() throws Exception {
+        UUID id = insertRunningStrategy("watching-owner", WATCHING_GRAPH, 1);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> strategy(id).getLong("total_executions") >= 2);
+        List<Row> entries = rows("SELECT market_id, reason, metadata::text AS metadata, added_by_execution_id FROM watchlist_entries WHERE strategy_id = $1", id);
+        assertThat(entries).hasSize(4).allSatisfy(entry -> {
+            assertThat(entry.getString("reason")).isEqualTo("top volume");
+            assertThat(entry.getString("metadata")).contains("\"price\"");
+            assertThat(entry.getUUID("added_by_execution_id")).isNotNull();
+        });
+        // The same four markets every run: only the first run adds something new.
+        List<JsonNode> events = eventsFor(id, 5);
+        assertThat(events).extracting(e -> e.get("type").asText()).containsExactly(
+                "strategos.execution_completed", "strategos.custom", "strategos.watchlist_updated",
+                "strategos.execution_completed", "strategos.custom");
+        assertThat(events.get(1).at("/data/message").asText()).isEqualTo("4 markets on watch");
+        assertThat(events.get(2).at("/data/message").asText()).startsWith("4 new market");
+    }
+
     @Test
     void completesWhenMaxExecutionsIsReached() throws Exception {
         UUID id = insertRunningStrategy("completing-owner", GOOD_GRAPH, 1);
