@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.Semaphore;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,8 +39,8 @@ public class ExecutorLoop {
     private final ExecutionRecorder recorder;
     private final ExecutorSettings settings;
     private final ExecutorMetrics metrics;
-    /** Held while a batch is between claim and record, so shutdown can wait for it. */
-    private final ReentrantLock batchInFlight = new ReentrantLock();
+    /** One permit per batch between claim and record, so shutdown can wait for them all. */
+    private final Semaphore batchesInFlight;
     private final ExecutorService runs = Executors.newVirtualThreadPerTaskExecutor();
     private final String workerId;
     private volatile boolean stopping;
@@ -52,19 +52,39 @@ public class ExecutorLoop {
         this.recorder = recorder;
         this.settings = settings;
         this.metrics = metrics;
+        this.batchesInFlight = new Semaphore(settings.pipelines());
         this.workerId = settings.workerName() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Scheduled(every = "${strategos.executor.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
-    void claimAndRun() {
+    void claimAndRun() throws InterruptedException {
+        // Several pipelines overlap one batch's claim with another's recording, keeping the
+        // database busy while this process runs nodes.
+        List<Future<?>> pipelines = new ArrayList<>(settings.pipelines());
+        for (int i = 0; i < settings.pipelines(); i++) {
+            pipelines.add(runs.submit(() -> {
+                drain();
+                return null;
+            }));
+        }
+        for (Future<?> pipeline : pipelines) {
+            try {
+                pipeline.get();
+            } catch (ExecutionException e) {
+                LOG.error("a claim pipeline failed; the next poll starts it again", e.getCause());
+            }
+        }
+    }
+
+    private void drain() throws InterruptedException {
         boolean more = true;
         while (more && !stopping) {
-            batchInFlight.lock();
+            batchesInFlight.acquire();
             try {
                 more = claimRunAndRecordOneBatch();
             } finally {
-                batchInFlight.unlock();
+                batchesInFlight.release();
             }
         }
     }
@@ -117,8 +137,8 @@ public class ExecutorLoop {
      */
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         stopping = true;
-        if (batchInFlight.tryLock(settings.runTimeout().plusSeconds(5).toSeconds(), TimeUnit.SECONDS)) {
-            batchInFlight.unlock();
+        if (batchesInFlight.tryAcquire(settings.pipelines(), settings.runTimeout().plusSeconds(5).toSeconds(), TimeUnit.SECONDS)) {
+            batchesInFlight.release(settings.pipelines());
         } else {
             LOG.warn("stopping with a batch still in flight; its leases will expire and another replica will run it");
         }

@@ -11,6 +11,9 @@ public interface ExecutorSettings {
     /** How often an idle worker looks for due strategies (read by the {@code @Scheduled} claim loop). */
     Duration pollInterval();
 
+    /** Batches this replica works on at once (claim, run, record), so round trips overlap. */
+    int pipelines();
+
     /** Strategies claimed per round trip. */
     int batchSize();
 

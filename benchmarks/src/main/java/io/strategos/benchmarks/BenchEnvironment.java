@@ -1,0 +1,85 @@
+package io.strategos.benchmarks;
+
+import io.strategos.localstack.KafkaBroker;
+import io.strategos.localstack.Ports;
+import io.strategos.localstack.PostgresServer;
+import io.strategos.localstack.ServiceProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * PostgreSQL on 127.0.0.1:5432 (a fresh database), a Kafka broker, and executor replicas from the
+ * packaged jar: the same processes operators run, on this machine.
+ */
+final class BenchEnvironment implements AutoCloseable {
+
+    static final String DATABASE = "strategos_bench";
+
+    final PostgresServer postgres = new PostgresServer("127.0.0.1", 5432,
+            System.getProperty("bench.pg.user", "strategos"), System.getProperty("bench.pg.password", "strategos"));
+    private final Path home;
+    private final KafkaBroker kafka;
+    private final List<ServiceProcess> executors = new ArrayList<>();
+
+    BenchEnvironment() throws Exception {
+        if (!postgres.isUsable()) {
+            throw new IllegalStateException("benchmarks need PostgreSQL on 127.0.0.1:5432 with role strategos (bash .ci/ensure-postgres.sh)");
+        }
+        postgres.recreateDatabase(DATABASE);
+        Path repository = Path.of(System.getProperty("strategos.repository", ".")).toAbsolutePath();
+        home = Files.createTempDirectory(repository.resolve("benchmarks/target"), "run");
+        kafka = new KafkaBroker(home.resolve("kafka"), Ports.free(), Ports.free()).start();
+    }
+
+    /** Starts {@code count} executor replicas and waits until each is ready (the first one migrates). */
+    void startExecutors(int count, int batchSize) throws Exception {
+        Path jar = Path.of(System.getProperty("strategos.repository", ".")).toAbsolutePath()
+                .resolve("executor-worker/target/quarkus-app/quarkus-run.jar");
+        for (int i = 0; i < count; i++) {
+            Map<String, String> env = new HashMap<>();
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(DATABASE));
+            env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(DATABASE));
+            env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            env.put("STRATEGOS_EXECUTOR_BATCH_SIZE", Integer.toString(batchSize));
+            env.put("STRATEGOS_EXECUTOR_WORKER_NAME", "bench-" + i);
+            env.put("QUARKUS_LOG_LEVEL", "WARN");
+            ServiceProcess executor = ServiceProcess.start("executor-" + i, jar, Ports.free(), env,
+                    home.resolve("executor-" + i + ".log"));
+            executors.add(executor);
+            executor.awaitReady();
+        }
+    }
+
+    Connection connect() throws SQLException {
+        return postgres.connect(DATABASE);
+    }
+
+    long count(String sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    void execute(String sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    @Override
+    public void close() {
+        executors.forEach(ServiceProcess::close);
+        kafka.close();
+    }
+}

@@ -1,0 +1,41 @@
+package io.strategos.benchmarks;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Entry point of {@code benchmarks/run}. This is a terminal program: results go to standard output,
+ * in the form BENCHMARKS.md records them.
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.out.println("usage: benchmarks/run executor|schedule-lag|db-scheduler [--option value ...]");
+            System.exit(2);
+        }
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i + 1 < args.length; i += 2) {
+            options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        switch (args[0]) {
+            case "executor" -> ExecutorThroughput.run(
+                    intOption(options, "strategies", 20_000), intOption(options, "replicas", 1), intOption(options, "batch-size", 500));
+            case "schedule-lag" -> ScheduleLag.run(
+                    intOption(options, "strategies", 100_000), intOption(options, "minutes", 3), intOption(options, "replicas", 1));
+            case "db-scheduler" -> DbSchedulerPeer.run(intOption(options, "tasks", 20_000), intOption(options, "threads", 8));
+            default -> {
+                System.out.println("unknown benchmark " + args[0]);
+                System.exit(2);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static int intOption(Map<String, String> options, String name, int defaultValue) {
+        return options.containsKey(name) ? Integer.parseInt(options.get(name)) : defaultValue;
+    }
+}
