@@ -3,6 +3,7 @@ package io.strategos.executor.claim;
 import io.strategos.model.graph.StrategyGraph;
 import io.strategos.model.schedule.MisfirePolicy;
 import io.strategos.model.schedule.Schedule;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,6 +18,8 @@ public record ClaimedRun(
         Schedule schedule,
         MisfirePolicy misfirePolicy,
         int jitterSeconds,
+        BigDecimal paperBankrollUsd,
+        BigDecimal maxDrawdownPct,
         Instant scheduledFor) {
 
     /**

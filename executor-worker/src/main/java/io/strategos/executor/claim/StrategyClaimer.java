@@ -42,7 +42,7 @@ public class StrategyClaimer {
               FROM due
              WHERE s.id = due.id
             RETURNING s.id, s.owner_id, s.name, s.version, s.graph::text, s.schedule::text,
-                      s.misfire_policy, s.jitter_seconds, s.next_execution_at
+                      s.misfire_policy, s.jitter_seconds, s.paper_bankroll_usd, s.max_drawdown_pct, s.next_execution_at
             """;
 
     private final Pool pool;
@@ -80,6 +80,8 @@ public class StrategyClaimer {
                 json.readValue(row.getString("schedule"), Schedule.class),
                 "skip".equals(row.getString("misfire_policy")) ? MisfirePolicy.SKIP : MisfirePolicy.RUN_ONCE,
                 row.getInteger("jitter_seconds"),
+                row.getBigDecimal("paper_bankroll_usd"),
+                row.getBigDecimal("max_drawdown_pct"),
                 row.getOffsetDateTime("next_execution_at").toInstant());
     }
 }

@@ -7,6 +7,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,6 +52,17 @@ public class SimulatedMarketData implements MarketDataProvider {
     @Override
     public List<Market> markets(MarketQuery query) {
         return current().markets.stream().filter(query::matches).limit(query.limit()).toList();
+    }
+
+    @Override
+    public Map<String, Market> quotes(Collection<String> marketIds) {
+        Map<String, Market> byId = new HashMap<>();
+        for (Market market : current().markets) {
+            if (marketIds.contains(market.id())) {
+                byId.put(market.id(), market);
+            }
+        }
+        return byId;
     }
 
     /** Markets for the current step, computed once per step and shared by every run in it. */

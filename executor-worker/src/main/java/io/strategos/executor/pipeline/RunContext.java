@@ -2,6 +2,7 @@ package io.strategos.executor.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.strategos.executor.claim.ClaimedRun;
+import io.strategos.executor.paper.PaperTrade;
 import io.strategos.model.event.EventType;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,7 +12,7 @@ import java.util.UUID;
 
 /**
  * What the nodes of one run share: which run it is, and the effects they ask for (events,
- * watchlist entries). Effects are written with the run's record, in the same transaction, or not
+ * watchlist entries, paper trades, a pause). Effects are written with the run's record, in the same transaction, or not
  * at all, so a run that is never recorded leaves no trace.
  */
 public final class RunContext {
@@ -20,6 +21,8 @@ public final class RunContext {
     private final UUID executionId;
     private final List<EmittedEvent> events = new ArrayList<>();
     private final Map<String, WatchlistAddition> watchlist = new LinkedHashMap<>();
+    private final List<PaperTrade> trades = new ArrayList<>();
+    private String pauseReason;
 
     RunContext(ClaimedRun run, UUID executionId) {
         this.run = run;
@@ -43,8 +46,17 @@ public final class RunContext {
         watchlist.putIfAbsent(marketId, new WatchlistAddition(marketId, reason, snapshot));
     }
 
+    public synchronized void trade(PaperTrade trade) {
+        trades.add(trade);
+    }
+
+    /** Asks for the strategy to be paused once this run is recorded (the drawdown kill switch). */
+    public synchronized void pause(String reason) {
+        pauseReason = reason;
+    }
+
     synchronized RunEffects effects() {
-        return new RunEffects(List.copyOf(events), List.copyOf(watchlist.values()));
+        return new RunEffects(List.copyOf(events), List.copyOf(watchlist.values()), List.copyOf(trades), pauseReason);
     }
 
     public record EmittedEvent(EventType type, String message) {
@@ -53,9 +65,10 @@ public final class RunContext {
     public record WatchlistAddition(String marketId, String reason, JsonNode snapshot) {
     }
 
-    /** Everything a run asked to write besides its own record. */
-    public record RunEffects(List<EmittedEvent> events, List<WatchlistAddition> watchlist) {
+    /** Everything a run asked to write besides its own record; {@code pauseReason} is null unless it pauses the strategy. */
+    public record RunEffects(List<EmittedEvent> events, List<WatchlistAddition> watchlist, List<PaperTrade> trades,
+                             String pauseReason) {
 
-        public static final RunEffects NONE = new RunEffects(List.of(), List.of());
+        public static final RunEffects NONE = new RunEffects(List.of(), List.of(), List.of(), null);
     }
 }

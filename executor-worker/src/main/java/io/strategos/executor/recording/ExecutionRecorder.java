@@ -3,6 +3,7 @@ package io.strategos.executor.recording;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strategos.executor.claim.ClaimedRun;
+import io.strategos.executor.paper.PaperTradeWriter;
 import io.strategos.executor.pipeline.NodeResult;
 import io.strategos.executor.pipeline.RunContext.EmittedEvent;
 import io.strategos.executor.pipeline.RunContext.WatchlistAddition;
@@ -30,7 +31,8 @@ import java.util.UUID;
 
 /**
  * Writes the outcome of a batch of runs in one transaction: the execution rows, every node's log,
- * the strategies' next slot and statistics, watchlist additions, and the events for the outbox.
+ * the strategies' next slot and statistics, paper trades, watchlist additions, and the events for
+ * the outbox.
  * Each statement covers the whole batch (arrays unnested server-side), so a batch costs a handful
  * of round trips, not a handful per run.
  *
@@ -59,8 +61,9 @@ public class ExecutionRecorder {
                        r.next_at IS NULL
                            OR st.total_executions + 1 >= st.max_executions
                            OR r.next_at > st.expires_at AS ends
-                  FROM unnest($1::uuid[], $2::timestamptz[], $3::bool[], $4::int[], $5::timestamptz[], $6::timestamptz[])
-                       AS r(id, slot, succeeded, duration_ms, completed_at, next_at)
+                  FROM unnest($1::uuid[], $2::timestamptz[], $3::bool[], $4::int[], $5::timestamptz[], $6::timestamptz[],
+                              $7::bool[])
+                       AS r(id, slot, succeeded, duration_ms, completed_at, next_at, pause)
                   JOIN strategies st ON st.id = r.id
             )
             UPDATE strategies s
@@ -76,6 +79,7 @@ public class ExecutionRecorder {
                    last_executed_at = r.completed_at,
                    status = CASE
                        WHEN s.status <> 'running' THEN s.status
+                       WHEN r.pause THEN 'paused'
                        WHEN NOT r.succeeded AND s.consecutive_errors + 1 >= s.auto_pause_after_errors THEN 'error'
                        WHEN r.ends THEN 'completed'
                        ELSE s.status
@@ -117,11 +121,13 @@ public class ExecutionRecorder {
 
     private final Pool pool;
     private final ObjectMapper json;
+    private final PaperTradeWriter paperTrades;
     private final Clock clock = Clock.systemUTC();
 
-    public ExecutionRecorder(Pool pool, ObjectMapper json) {
+    public ExecutionRecorder(Pool pool, ObjectMapper json, PaperTradeWriter paperTrades) {
         this.pool = pool;
         this.json = json;
+        this.paperTrades = paperTrades;
     }
 
     /** @return the results that were recorded (the others' slots had been recorded already) */
@@ -133,6 +139,7 @@ public class ExecutionRecorder {
                 .flatMap(recorded -> recorded.isEmpty() ? Uni.createFrom().item(recorded)
                         : advanceStrategies(conn, recorded)
                                 .flatMap(stopped -> insertNodeLogs(conn, recorded)
+                                        .flatMap(ignored -> paperTrades.write(conn, recorded))
                                         .flatMap(ignored -> insertWatchlist(conn, recorded))
                                         .flatMap(added -> insertOutbox(conn, recorded, stopped, added)))
                                 .map(ignored -> recorded)))
@@ -178,7 +185,7 @@ public class ExecutionRecorder {
         });
     }
 
-    /** @return the strategies this batch stopped, with their new status: error (auto-paused) or completed */
+    /** @return the strategies this batch stopped, with their new status: error (auto-paused), paused (kill switch) or completed */
     private Uni<Map<UUID, String>> advanceStrategies(SqlConnection conn, List<RunResult> results) {
         int n = results.size();
         UUID[] ids = new UUID[n];
@@ -187,6 +194,7 @@ public class ExecutionRecorder {
         Integer[] durations = new Integer[n];
         OffsetDateTime[] completed = new OffsetDateTime[n];
         OffsetDateTime[] next = new OffsetDateTime[n];
+        Boolean[] pause = new Boolean[n];
         Instant now = clock.instant();
         for (int i = 0; i < n; i++) {
             RunResult r = results.get(i);
@@ -197,13 +205,14 @@ public class ExecutionRecorder {
             durations[i] = (int) r.durationMs();
             completed[i] = utc(r.completedAt());
             next[i] = run.nextSlot(now).map(ExecutionRecorder::utc).orElse(null);
+            pause[i] = r.effects().pauseReason() != null;
         }
-        Tuple params = Tuple.tuple(List.of(ids, slots, succeeded, durations, completed, next));
+        Tuple params = Tuple.tuple(List.of(ids, slots, succeeded, durations, completed, next, pause));
         return conn.preparedQuery(ADVANCE_STRATEGIES).execute(params).map(rows -> {
             Map<UUID, String> stopped = new HashMap<>();
             for (Row row : rows) {
                 String status = row.getString("status");
-                if ("error".equals(status) || "completed".equals(status)) {
+                if ("error".equals(status) || "completed".equals(status) || "paused".equals(status)) {
                     stopped.put(row.getUUID("id"), status);
                 }
             }
@@ -305,6 +314,8 @@ public class ExecutionRecorder {
             if ("error".equals(newStatus)) {
                 add(keys, types, payloads, EventType.STRATEGY_ERROR, r, "error",
                         "paused after repeated failures; last error: " + r.error());
+            } else if ("paused".equals(newStatus)) {
+                add(keys, types, payloads, EventType.STRATEGY_ERROR, r, "paused", r.effects().pauseReason());
             } else if ("completed".equals(newStatus)) {
                 add(keys, types, payloads, EventType.STRATEGY_STOPPED, r, "completed",
                         "completed: its schedule, maxExecutions or expiresAt allows no further runs");

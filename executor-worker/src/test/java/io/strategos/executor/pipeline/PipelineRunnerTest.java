@@ -35,7 +35,7 @@ class PipelineRunnerTest {
     }
 
     private static ClaimedRun run(StrategyGraph graph) {
-        return new ClaimedRun(UUID.randomUUID(), "owner", "test", 1, graph, new IntervalSchedule(60L), MisfirePolicy.RUN_ONCE, 0,
+        return new ClaimedRun(UUID.randomUUID(), "owner", "test", 1, graph, new IntervalSchedule(60L), MisfirePolicy.RUN_ONCE, 0, null, null,
                 CLOCK.instant());
     }
 
