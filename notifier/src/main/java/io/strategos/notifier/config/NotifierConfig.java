@@ -13,6 +13,9 @@ public interface NotifierConfig {
 
     interface EmailConfig {
 
+        /** Read by the delivery job's {@code @Scheduled} expression; declared so the mapping knows it. */
+        Duration pollInterval();
+
         int batchSize();
 
         int maxAttempts();

@@ -10,8 +10,6 @@ import io.strategos.notifier.mapping.NotificationCursor;
 import io.strategos.notifier.mapping.NotificationView;
 import io.strategos.notifier.mapping.UnreadCountView;
 import io.strategos.notifier.repository.NotificationRepository;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -24,6 +22,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Link;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -39,6 +38,8 @@ import org.jboss.resteasy.reactive.RestResponse;
 @SecurityRequirement(name = "jwt")
 public class NotificationResource {
 
+    private static final int MAX_LIMIT = 200;
+
     private final NotificationRepository notifications;
     private final JsonWebToken token;
 
@@ -52,12 +53,19 @@ public class NotificationResource {
             description = "A full page carries a Link header with rel=\"next\": the same query continued after its last item.")
     public Uni<RestResponse<List<NotificationView>>> list(@QueryParam("unread") Boolean unread,
                                                           @QueryParam("type") String type,
-                                                          @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                                                          @QueryParam("limit") @DefaultValue("50") int limit,
                                                           @QueryParam("cursor") String cursor,
                                                           UriInfo uri) {
         String caller = Callers.id(token);
+        List<FieldError> errors = new ArrayList<>();
         if (type != null && EventType.fromTypeName(type).isEmpty()) {
-            throw new InvalidInputException(List.of(new FieldError("type", "unknown notification type '" + type + "'")));
+            errors.add(new FieldError("type", "unknown notification type '" + type + "'"));
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            errors.add(new FieldError("limit", "must be between 1 and " + MAX_LIMIT));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
         }
         NotificationCursor after = cursor == null ? null : decode(cursor);
         return notifications.list(caller, unread, type, limit, after).map(page -> {
