@@ -227,4 +227,34 @@ class EmailDeliveryTest {
                 .stream().allMatch("sent"::equals));
         assertThat(statuses("SELECT kind FROM notifier.email_deliveries WHERE user_id = $1")).containsOnlyOnce("digest");
     }
+
+    @Test
+    void anEmailThatCannotBeSentIsRetriedThenMarkedFailed() throws Exception {
+        // An address the API would refuse, written past it, so that every attempt fails.
+        pool.preparedQuery("INSERT INTO notifier.notification_profiles (user_id, time_zone, email) VALUES ($1, 'UTC', 'not an address')")
+                .execute(Tuple.of(user)).await().indefinitely();
+        setting(EventType.STRATEGY_PAUSED, "{\"enabled\": true, \"deliveryMethod\": \"email\"}");
+        publish(EventType.STRATEGY_PAUSED, UUID.randomUUID());
+
+        String attemptsAndError = "SELECT status || ' ' || attempts || ' ' || (last_error IS NOT NULL) FROM notifier.email_deliveries WHERE user_id = $1";
+        await().atMost(PATIENCE).until(() -> statuses(attemptsAndError).equals(List.of("failed 3 true")));
+    }
+
+    @Test
+    void heldEmailsOfAUserWhoRemovedTheirAddressFailInsteadOfGoingAnywhere() throws Exception {
+        profile("UTC");
+        LocalTime now = LocalTime.now(ZoneId.of("UTC")).truncatedTo(ChronoUnit.MINUTES);
+        setting(EventType.STRATEGY_STOPPED, "{\"enabled\": true, \"deliveryMethod\": \"email\", \"quietHours\": {\"enabled\": true, \"start\": \"%s\", \"end\": \"%s\"}}"
+                .formatted(now.minusHours(1), now.plusHours(1)));
+        publish(EventType.STRATEGY_STOPPED, UUID.randomUUID());
+        await().atMost(PATIENCE).until(() -> statuses("SELECT status FROM notifier.email_deliveries WHERE user_id = $1").equals(List.of("held")));
+
+        given().auth().oauth2(JwtTestResource.token(user)).contentType(ContentType.JSON).body("{\"timeZone\": \"UTC\", \"email\": null}")
+                .put("/api/v1/notification-settings/profile").then().statusCode(200);
+        clock.advance(Duration.ofHours(2));
+
+        await().atMost(PATIENCE).until(() -> statuses("SELECT kind || ' ' || status FROM notifier.email_deliveries WHERE user_id = $1")
+                .stream().sorted().toList().equals(List.of("digest failed", "single failed")));
+        assertThat(inbox()).isEmpty();
+    }
 }
