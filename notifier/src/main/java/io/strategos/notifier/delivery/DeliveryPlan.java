@@ -17,8 +17,4 @@ public record DeliveryPlan(boolean inApp, boolean silent, Email email, Instant e
     public enum Email {
         NONE, SEND_NOW, HOLD
     }
-
-    public boolean isNothing() {
-        return !inApp && email == Email.NONE;
-    }
 }

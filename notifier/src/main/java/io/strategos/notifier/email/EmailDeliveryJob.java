@@ -46,6 +46,7 @@ public class EmailDeliveryJob {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> deliver() {
         return deliveries.releaseHeld(now(), config.batchSize())
+                .invoke(released -> LOG.debugf("released %d held emails into digests", released))
                 .flatMap(released -> deliveries.claimDue(now(), now().plus(config.sendLease()), config.batchSize()))
                 .flatMap(this::sendAll)
                 .onFailure().invoke(e -> LOG.warnf("email delivery round failed, next round retries: %s", e.getMessage()))
@@ -81,7 +82,7 @@ public class EmailDeliveryJob {
     private Uni<Void> failed(ClaimedEmail email, Throwable error) {
         String reason = error.getClass().getSimpleName() + ": " + error.getMessage();
         if (email.attempts() >= config.maxAttempts()) {
-            LOG.warnf("email %s failed for good after %d attempts: %s", email.id(), email.attempts(), reason);
+            LOG.warnf("email %s to user %s failed for good after %d attempts: %s", email.id(), email.userId(), email.attempts(), reason);
             return deliveries.markFailed(email.id(), reason);
         }
         LOG.debugf("email %s failed (attempt %d), retrying: %s", email.id(), email.attempts(), reason);

@@ -33,7 +33,7 @@ class DeliveryPlannerTest {
     void aDisabledTypeDeliversNothing() {
         DeliveryPlan plan = DeliveryPlanner.plan(new TypePreference(false, DeliveryMethod.BOTH, false, null),
                 BERLIN_WITH_EMAIL, Priority.URGENT, DAY_TIME);
-        assertThat(plan.isNothing()).isTrue();
+        assertThat(plan).isEqualTo(DeliveryPlan.NOTHING);
     }
 
     @Test
