@@ -4,13 +4,22 @@ import io.smallrye.mutiny.Uni;
 import io.strategos.model.event.EventType;
 import io.strategos.model.event.StrategyEvent;
 import io.strategos.model.event.StrategyEventData;
+import io.strategos.notifier.config.NotifierConfig;
+import io.strategos.notifier.delivery.DeliveryPlan;
+import io.strategos.notifier.delivery.DeliveryPlanner;
+import io.strategos.notifier.repository.EmailDeliveryRepository;
+import io.strategos.notifier.repository.EmailDeliveryRepository.NewEmail;
 import io.strategos.notifier.repository.NotificationRepository;
 import io.strategos.notifier.repository.NotificationRepository.NewNotification;
 import io.strategos.notifier.repository.PreferenceRepository;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -22,16 +31,23 @@ public class NotificationService {
 
     private final NotificationRepository notifications;
     private final PreferenceRepository preferences;
-    private final Clock clock = Clock.systemUTC();
+    private final EmailDeliveryRepository emails;
+    private final Duration collapseWindow;
+    private final Clock clock;
 
-    public NotificationService(NotificationRepository notifications, PreferenceRepository preferences) {
+    public NotificationService(NotificationRepository notifications, PreferenceRepository preferences,
+                               EmailDeliveryRepository emails, NotifierConfig config, Clock clock) {
         this.notifications = notifications;
         this.preferences = preferences;
+        this.emails = emails;
+        this.collapseWindow = config.collapseWindow();
+        this.clock = clock;
     }
 
     /**
-     * Records the event as processed and creates what it calls for, in one transaction: a
-     * redelivered event finds itself processed and changes nothing.
+     * Records the event as processed and creates what it calls for (a notification, or an occurrence
+     * added to a recent one, and an email to send) in one transaction: a redelivered event finds itself
+     * processed and changes nothing.
      */
     public Uni<Void> apply(StrategyEvent event, EventType type) {
         return notifications.pool().withTransaction(tx -> notifications.markProcessed(tx, event.id(), type.typeName())
@@ -40,20 +56,46 @@ public class NotificationService {
                         LOG.debugf("event %s was applied before; ignoring the redelivery", event.id());
                         return Uni.createFrom().voidItem();
                     }
-                    return notify(tx, event, type);
+                    return deliver(tx, event, type);
                 }));
     }
 
-    private Uni<Void> notify(SqlClient tx, StrategyEvent event, EventType type) {
+    private Uni<Void> deliver(SqlClient tx, StrategyEvent event, EventType type) {
         StrategyEventData data = event.data();
-        return preferences.find(tx, data.userId(), type.typeName()).flatMap(preference -> {
-            if (!preference.inApp()) {
-                return Uni.createFrom().voidItem();
-            }
-            NotificationContent content = NotificationContent.of(type, data);
-            return notifications.insert(tx, new NewNotification(UUID.randomUUID(), data.userId(), type.typeName(),
-                    content.title(), content.message(), content.priority().dbValue(), data.strategyId(),
-                    data.executionId(), event.id(), clock.instant().atOffset(ZoneOffset.UTC)));
+        // PostgreSQL keeps microseconds; truncating here keeps what is stored equal to what was decided.
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        NotificationContent content = NotificationContent.of(type, data);
+        return preferences.findForDelivery(tx, data.userId(), type).flatMap(recipient -> {
+            DeliveryPlan plan = DeliveryPlanner.plan(recipient.preference(), recipient.profile(), content.priority(), now);
+            return storeInApp(tx, event, type, content, plan, now).flatMap(ignored -> writeEmail(tx, event, type, content, plan, now));
         });
+    }
+
+    private Uni<Void> storeInApp(SqlClient tx, StrategyEvent event, EventType type, NotificationContent content,
+                                 DeliveryPlan plan, Instant now) {
+        if (!plan.inApp()) {
+            return Uni.createFrom().voidItem();
+        }
+        StrategyEventData data = event.data();
+        NewNotification notification = new NewNotification(UUID.randomUUID(), data.userId(), type.typeName(), content.title(),
+                content.message(), content.priority().dbValue(), data.strategyId(), data.executionId(), event.id(),
+                utc(now), plan.silent());
+        return notifications.insertOrCollapse(tx, notification, utc(now.minus(collapseWindow))).replaceWithVoid();
+    }
+
+    private Uni<Void> writeEmail(SqlClient tx, StrategyEvent event, EventType type, NotificationContent content,
+                                 DeliveryPlan plan, Instant now) {
+        if (plan.email() == DeliveryPlan.Email.NONE) {
+            return Uni.createFrom().voidItem();
+        }
+        StrategyEventData data = event.data();
+        boolean held = plan.email() == DeliveryPlan.Email.HOLD;
+        NewEmail email = new NewEmail(UUID.randomUUID(), data.userId(), type.typeName(), data.strategyId(), content.title(),
+                content.message(), event.id(), held, held ? utc(plan.emailHeldUntil()) : null, utc(now));
+        return emails.insertUnlessCollapsed(tx, email, utc(now.minus(collapseWindow))).replaceWithVoid();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -1,0 +1,29 @@
+package io.strategos.notifier.config;
+
+import io.smallrye.config.ConfigMapping;
+import java.time.Duration;
+
+/** notifier's own settings; each is documented, with its default, in application.properties. */
+@ConfigMapping(prefix = "strategos.notifier")
+public interface NotifierConfig {
+
+    Duration collapseWindow();
+
+    EmailConfig email();
+
+    interface EmailConfig {
+
+        /** Read by the delivery job's {@code @Scheduled} expression; declared so the mapping knows it. */
+        Duration pollInterval();
+
+        int batchSize();
+
+        int maxAttempts();
+
+        Duration retryFirstDelay();
+
+        Duration retryMaxDelay();
+
+        Duration sendLease();
+    }
+}

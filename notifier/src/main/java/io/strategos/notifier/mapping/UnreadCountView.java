@@ -1,0 +1,5 @@
+package io.strategos.notifier.mapping;
+
+/** How many of the user's notifications are unread. */
+public record UnreadCountView(long count) {
+}
