@@ -1,8 +1,5 @@
 package io.strategos.executor.market;
 
-import io.quarkus.arc.DefaultBean;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,15 +9,13 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Comparator;
 import java.util.List;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Deterministic simulated markets: a fixed universe derived from a seed, each price a random walk
  * whose steps are derived from (seed, market, step number). Every replica computes the same prices
- * at the same time, and a test can predict them. The default provider for the local stack and tests.
+ * at the same time, and a test can predict them. The default provider for the local stack and tests
+ * (see {@link MarketDataProviders}).
  */
-@ApplicationScoped
-@DefaultBean
 public class SimulatedMarketData implements MarketDataProvider {
 
     private static final String[] CATEGORIES = {"politics", "crypto", "sports", "economics", "science"};
@@ -34,13 +29,6 @@ public class SimulatedMarketData implements MarketDataProvider {
     private final Duration step;
     private final Clock clock;
     private volatile Snapshot snapshot;
-
-    @Inject
-    public SimulatedMarketData(@ConfigProperty(name = "strategos.market-data.simulated.seed", defaultValue = "42") long seed,
-                               @ConfigProperty(name = "strategos.market-data.simulated.markets", defaultValue = "200") int universeSize,
-                               @ConfigProperty(name = "strategos.market-data.simulated.step", defaultValue = "10s") Duration step) {
-        this(seed, universeSize, step, Clock.systemUTC());
-    }
 
     public SimulatedMarketData(long seed, int universeSize, Duration step, Clock clock) {
         this.seed = seed;

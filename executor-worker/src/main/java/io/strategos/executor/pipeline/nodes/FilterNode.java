@@ -69,8 +69,12 @@ public class FilterNode implements NodeExecutor {
             return new Condition(field, operator, node.get("value"));
         }
 
+        /** A market without a value for the field (an unknown end date, say) does not match. */
         boolean test(Market market) {
             Object actual = market.field(field);
+            if (actual == null) {
+                return false;
+            }
             return switch (operator) {
                 case "gt" -> compare(actual, value) > 0;
                 case "gte" -> compare(actual, value) >= 0;

@@ -1,0 +1,31 @@
+package io.strategos.executor.market;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+/** Chooses the market-data provider from {@code strategos.market-data.provider}: simulated or gamma. */
+@ApplicationScoped
+public class MarketDataProviders {
+
+    @Produces
+    @ApplicationScoped
+    MarketDataProvider provider(@ConfigProperty(name = "strategos.market-data.provider") String provider,
+                                @ConfigProperty(name = "strategos.market-data.simulated.seed") long seed,
+                                @ConfigProperty(name = "strategos.market-data.simulated.markets") int simulatedMarkets,
+                                @ConfigProperty(name = "strategos.market-data.simulated.step") Duration step,
+                                @ConfigProperty(name = "strategos.market-data.gamma.markets") int gammaMarkets,
+                                @ConfigProperty(name = "strategos.market-data.gamma.cache-ttl") Duration cacheTtl,
+                                @RestClient GammaClient gamma,
+                                ObjectMapper json) {
+        return switch (provider) {
+            case "simulated" -> new SimulatedMarketData(seed, simulatedMarkets, step, Clock.systemUTC());
+            case "gamma" -> new GammaMarketData(gamma, json, gammaMarkets, cacheTtl, Clock.systemUTC());
+            default -> throw new IllegalArgumentException("strategos.market-data.provider must be simulated or gamma, not " + provider);
+        };
+    }
+}
