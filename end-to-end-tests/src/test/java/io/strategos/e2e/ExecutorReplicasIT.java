@@ -8,6 +8,7 @@ import io.strategos.localstack.KafkaBroker;
 import io.strategos.localstack.Ports;
 import io.strategos.localstack.PostgresServer;
 import io.strategos.localstack.ServiceProcess;
+import io.strategos.localstack.testing.TestDatabases;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -36,7 +37,7 @@ import org.junit.jupiter.api.Test;
  */
 class ExecutorReplicasIT {
 
-    private static final String DATABASE = "strategos_replicas";
+    private static final String DATABASE = TestDatabases.name("strategos_replicas");
     private static final String ONCE_GRAPH = """
             {"nodes": [{"id": "markets", "type": "polymarket-stream", "config": {"limit": 5}},
                        {"id": "cheap", "type": "filter", "config": {"conditions": [{"field": "price", "operator": "lt", "value": 0.95}]}},

@@ -11,6 +11,7 @@ import io.restassured.specification.RequestSpecification;
 import io.strategos.localstack.LocalStack;
 import io.strategos.localstack.Ports;
 import io.strategos.localstack.PostgresServer;
+import io.strategos.localstack.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class StrategyToNotificationIT {
 
-    static final String DATABASE = "strategos_e2e";
+    static final String DATABASE = TestDatabases.name("strategos_e2e");
     static LocalStack stack;
 
     @BeforeAll

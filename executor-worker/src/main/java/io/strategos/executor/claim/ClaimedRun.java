@@ -3,6 +3,7 @@ package io.strategos.executor.claim;
 import io.strategos.model.graph.StrategyGraph;
 import io.strategos.model.schedule.MisfirePolicy;
 import io.strategos.model.schedule.Schedule;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Optional;
@@ -20,6 +21,7 @@ public record ClaimedRun(
         int jitterSeconds,
         BigDecimal paperBankrollUsd,
         BigDecimal maxDrawdownPct,
+        JsonNode triggerCondition,
         Instant scheduledFor) {
 
     /**

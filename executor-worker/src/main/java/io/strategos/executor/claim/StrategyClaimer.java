@@ -42,7 +42,8 @@ public class StrategyClaimer {
               FROM due
              WHERE s.id = due.id
             RETURNING s.id, s.owner_id, s.name, s.version, s.graph::text, s.schedule::text,
-                      s.misfire_policy, s.jitter_seconds, s.paper_bankroll_usd, s.max_drawdown_pct, s.next_execution_at
+                      s.misfire_policy, s.jitter_seconds, s.paper_bankroll_usd, s.max_drawdown_pct,
+                      s.trigger_condition::text, s.next_execution_at
             """;
 
     private final Pool pool;
@@ -82,6 +83,7 @@ public class StrategyClaimer {
                 row.getInteger("jitter_seconds"),
                 row.getBigDecimal("paper_bankroll_usd"),
                 row.getBigDecimal("max_drawdown_pct"),
+                row.getString("trigger_condition") == null ? null : json.readTree(row.getString("trigger_condition")),
                 row.getOffsetDateTime("next_execution_at").toInstant());
     }
 }

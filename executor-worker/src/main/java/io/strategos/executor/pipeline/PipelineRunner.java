@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.strategos.executor.claim.ClaimedRun;
 import io.strategos.executor.market.Market;
+import io.strategos.executor.market.MarketDataProvider;
+import io.strategos.executor.pipeline.nodes.MarketCondition;
 import io.strategos.model.graph.GraphNode;
 import io.strategos.model.graph.NodeType;
 import io.strategos.model.graph.TopologicalOrder;
@@ -14,6 +16,7 @@ import jakarta.inject.Inject;
 import org.jboss.logging.MDC;
 import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -23,10 +26,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs a strategy's node graph in topological order, feeding each node the markets of its upstream
- * nodes. A failed node fails the run, and every node downstream of it is recorded as skipped.
+ * nodes. A node is tried up to its {@code maxTries}; a node that still fails fails the run and every
+ * node downstream of it is recorded as skipped, unless it says {@code continueOnFail}, in which case
+ * it passes nothing on and the run goes on. A strategy's trigger condition is checked first: when it
+ * does not hold, the run is recorded as condition_not_met without running a node.
  */
 @ApplicationScoped
 public class PipelineRunner {
@@ -35,16 +42,18 @@ public class PipelineRunner {
     static final int LOGGED_MARKETS = 20;
 
     private final Map<NodeType, NodeExecutor> executors = new EnumMap<>(NodeType.class);
+    private final MarketDataProvider marketData;
     private final ObjectMapper json;
     private final Clock clock;
 
     @Inject
-    public PipelineRunner(Instance<NodeExecutor> executors, ObjectMapper json) {
-        this(executors.stream().toList(), json, Clock.systemUTC());
+    public PipelineRunner(Instance<NodeExecutor> executors, MarketDataProvider marketData, ObjectMapper json) {
+        this(executors.stream().toList(), marketData, json, Clock.systemUTC());
     }
 
-    PipelineRunner(List<NodeExecutor> executors, ObjectMapper json, Clock clock) {
+    PipelineRunner(List<NodeExecutor> executors, MarketDataProvider marketData, ObjectMapper json, Clock clock) {
         executors.forEach(e -> this.executors.put(e.type(), e));
+        this.marketData = marketData;
         this.json = json;
         this.clock = clock;
     }
@@ -64,6 +73,17 @@ public class PipelineRunner {
     private RunResult runNodes(ClaimedRun run, UUID executionId) {
         RunContext context = new RunContext(run, executionId);
         Instant started = clock.instant();
+        if (run.triggerCondition() != null) {
+            try {
+                String unmet = unmetTrigger(run.triggerCondition());
+                if (unmet != null) {
+                    return RunResult.conditionNotMet(executionId, run, started, unmet);
+                }
+            } catch (NodeFailure e) {
+                return new RunResult(executionId, run, RunResult.Status.FAILED, started, clock.instant(), List.of(),
+                        "trigger condition: " + e.getMessage(), context.effects());
+            }
+        }
         List<NodeResult> results = new ArrayList<>();
         Map<String, List<Market>> outputs = new HashMap<>();
         Set<String> failedOrSkipped = new HashSet<>();
@@ -82,23 +102,66 @@ public class PipelineRunner {
             }
             List<Market> input = new ArrayList<>();
             upstream.forEach(id -> input.addAll(outputs.get(id)));
+            NodeSettings settings = NodeSettings.of(node);
             try {
-                List<Market> output = execute(node, input, context);
+                List<Market> output = executeWithRetries(node, input, context, settings);
                 outputs.put(node.id(), output);
                 results.add(new NodeResult(seq, node.id(), node.type(), NodeResult.Status.SUCCESS,
                         summary(input, output), null, nodeStarted, clock.instant()));
             } catch (NodeFailure | RuntimeException e) {
-                failedOrSkipped.add(node.id());
                 String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
                 results.add(new NodeResult(seq, node.id(), node.type(), NodeResult.Status.ERROR, null, message,
                         nodeStarted, clock.instant()));
-                if (runError == null) {
-                    runError = "node '" + node.id() + "' failed: " + message;
+                if (settings.continueOnFail()) {
+                    outputs.put(node.id(), List.of());
+                } else {
+                    failedOrSkipped.add(node.id());
+                    if (runError == null) {
+                        runError = "node '" + node.id() + "' failed: " + message;
+                    }
                 }
             }
         }
         RunResult.Status status = runError == null ? RunResult.Status.SUCCESS : RunResult.Status.FAILED;
         return new RunResult(executionId, run, status, started, clock.instant(), results, runError, context.effects());
+    }
+
+    /** Tries a node up to its {@code maxTries}, waiting longer after each failure. */
+    private List<Market> executeWithRetries(GraphNode node, List<Market> input, RunContext context, NodeSettings settings)
+            throws NodeFailure {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return execute(node, input, context);
+            } catch (NodeFailure | RuntimeException e) {
+                if (attempt >= settings.maxTries()) {
+                    throw e;
+                }
+                backOff(settings.retryBackoff().multipliedBy(1L << (attempt - 1)));
+            }
+        }
+    }
+
+    /** Runs are on virtual threads, so waiting out a backoff costs no platform thread. */
+    private static void backOff(Duration delay) throws NodeFailure {
+        try {
+            TimeUnit.MILLISECONDS.sleep(delay.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new NodeFailure("interrupted while retrying (the run timed out)");
+        }
+    }
+
+    /** @return why the trigger condition does not hold, or null when it does */
+    private String unmetTrigger(JsonNode condition) throws NodeFailure {
+        String marketId = condition.path("marketId").asText(null);
+        if (marketId == null) {
+            throw new NodeFailure("a trigger condition needs a marketId");
+        }
+        Market market = marketData.quotes(List.of(marketId)).get(marketId);
+        if (market == null) {
+            return "trigger market " + marketId + " is not available";
+        }
+        return MarketCondition.matches(condition, market) ? null : "trigger condition does not hold on market " + marketId;
     }
 
     private List<Market> execute(GraphNode node, List<Market> input, RunContext context) throws NodeFailure {

@@ -18,11 +18,20 @@ public record RunResult(
         RunEffects effects) {
 
     public enum Status {
-        SUCCESS, FAILED, TIMED_OUT;
+        SUCCESS, FAILED, TIMED_OUT, CONDITION_NOT_MET;
 
         public String dbValue() {
             return name().toLowerCase();
         }
+    }
+
+    /** A run whose strategy's trigger condition did not hold: recorded, cheaply, without running a node. */
+    public static RunResult conditionNotMet(UUID executionId, ClaimedRun run, Instant at, String why) {
+        return new RunResult(executionId, run, Status.CONDITION_NOT_MET, at, at, List.of(), why, RunEffects.NONE);
+    }
+
+    public boolean failed() {
+        return status == Status.FAILED || status == Status.TIMED_OUT;
     }
 
     /** A run that did not finish within {@code timeout}: its node logs are lost with it. */

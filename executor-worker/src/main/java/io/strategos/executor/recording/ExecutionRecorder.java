@@ -62,8 +62,8 @@ public class ExecutionRecorder {
                            OR st.total_executions + 1 >= st.max_executions
                            OR r.next_at > st.expires_at AS ends
                   FROM unnest($1::uuid[], $2::timestamptz[], $3::bool[], $4::int[], $5::timestamptz[], $6::timestamptz[],
-                              $7::bool[])
-                       AS r(id, slot, succeeded, duration_ms, completed_at, next_at, pause)
+                              $7::bool[], $8::bool[])
+                       AS r(id, slot, succeeded, duration_ms, completed_at, next_at, pause, failed)
                   JOIN strategies st ON st.id = r.id
             )
             UPDATE strategies s
@@ -72,15 +72,17 @@ public class ExecutionRecorder {
                    lease_expires_at = NULL,
                    total_executions = s.total_executions + 1,
                    successful_executions = s.successful_executions + CASE WHEN r.succeeded THEN 1 ELSE 0 END,
-                   failed_executions = s.failed_executions + CASE WHEN r.succeeded THEN 0 ELSE 1 END,
-                   consecutive_errors = CASE WHEN r.succeeded THEN 0 ELSE s.consecutive_errors + 1 END,
+                   failed_executions = s.failed_executions + CASE WHEN r.failed THEN 1 ELSE 0 END,
+                   consecutive_errors = CASE WHEN r.failed THEN s.consecutive_errors + 1
+                                             WHEN r.succeeded THEN 0
+                                             ELSE s.consecutive_errors END,
                    avg_duration_ms = (coalesce(s.avg_duration_ms, 0) * s.total_executions + r.duration_ms)
                                      / (s.total_executions + 1),
                    last_executed_at = r.completed_at,
                    status = CASE
                        WHEN s.status <> 'running' THEN s.status
                        WHEN r.pause THEN 'paused'
-                       WHEN NOT r.succeeded AND s.consecutive_errors + 1 >= s.auto_pause_after_errors THEN 'error'
+                       WHEN r.failed AND s.consecutive_errors + 1 >= s.auto_pause_after_errors THEN 'error'
                        WHEN r.ends THEN 'completed'
                        ELSE s.status
                    END,
@@ -195,6 +197,7 @@ public class ExecutionRecorder {
         OffsetDateTime[] completed = new OffsetDateTime[n];
         OffsetDateTime[] next = new OffsetDateTime[n];
         Boolean[] pause = new Boolean[n];
+        Boolean[] failed = new Boolean[n];
         Instant now = clock.instant();
         for (int i = 0; i < n; i++) {
             RunResult r = results.get(i);
@@ -206,8 +209,9 @@ public class ExecutionRecorder {
             completed[i] = utc(r.completedAt());
             next[i] = run.nextSlot(now).map(ExecutionRecorder::utc).orElse(null);
             pause[i] = r.effects().pauseReason() != null;
+            failed[i] = r.failed();
         }
-        Tuple params = Tuple.tuple(List.of(ids, slots, succeeded, durations, completed, next, pause));
+        Tuple params = Tuple.tuple(List.of(ids, slots, succeeded, durations, completed, next, pause, failed));
         return conn.preparedQuery(ADVANCE_STRATEGIES).execute(params).map(rows -> {
             Map<UUID, String> stopped = new HashMap<>();
             for (Row row : rows) {
@@ -300,9 +304,10 @@ public class ExecutionRecorder {
         List<String> payloads = new ArrayList<>();
         for (RunResult r : results) {
             ClaimedRun run = r.run();
-            boolean success = r.status() == RunResult.Status.SUCCESS;
-            EventType outcome = success ? EventType.EXECUTION_COMPLETED : EventType.EXECUTION_FAILED;
-            add(keys, types, payloads, outcome, r, r.status().dbValue(), r.error());
+            if (r.status() != RunResult.Status.CONDITION_NOT_MET) {
+                EventType outcome = r.failed() ? EventType.EXECUTION_FAILED : EventType.EXECUTION_COMPLETED;
+                add(keys, types, payloads, outcome, r, r.status().dbValue(), r.error());
+            }
             for (EmittedEvent event : r.effects().events()) {
                 add(keys, types, payloads, event.type(), r, null, event.message());
             }

@@ -26,17 +26,26 @@ class PipelineRunnerTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC);
 
+    private static final SimulatedMarketData MARKETS = new SimulatedMarketData(7, 50, Duration.ofSeconds(10), CLOCK);
+
     private final PipelineRunner runner = new PipelineRunner(
-            List.of(new PolymarketStreamNode(new SimulatedMarketData(7, 50, Duration.ofSeconds(10), CLOCK)), new FilterNode()),
-            JSON, CLOCK);
+            List.of(new PolymarketStreamNode(MARKETS), new FilterNode()), MARKETS, JSON, CLOCK);
 
     private static GraphNode node(String id, String type, String config) throws Exception {
         return new GraphNode(id, type, null, (ObjectNode) JSON.readTree(config));
     }
 
     private static ClaimedRun run(StrategyGraph graph) {
-        return new ClaimedRun(UUID.randomUUID(), "owner", "test", 1, graph, new IntervalSchedule(60L), MisfirePolicy.RUN_ONCE, 0, null, null,
-                CLOCK.instant());
+        return run(graph, null);
+    }
+
+    private static ClaimedRun run(StrategyGraph graph, String triggerCondition) {
+        try {
+            return new ClaimedRun(UUID.randomUUID(), "owner", "test", 1, graph, new IntervalSchedule(60L), MisfirePolicy.RUN_ONCE,
+                    0, null, null, triggerCondition == null ? null : JSON.readTree(triggerCondition), CLOCK.instant());
+        } catch (Exception e) {
+            throw new IllegalArgumentException(e);
+        }
     }
 
     @Test
@@ -83,5 +92,35 @@ class PipelineRunnerTest {
         RunResult result = runner.run(run(graph));
         assertThat(result.status()).isEqualTo(RunResult.Status.FAILED);
         assertThat(result.nodes().get(1).error()).contains("not supported");
+    }
+
+    @Test
+    void aNodeThatMayContinueOnFailDoesNotFailTheRun() throws Exception {
+        var graph = new StrategyGraph(List.of(
+                node("markets", "polymarket-stream", "{}"),
+                node("broken", "filter", "{\"continueOnFail\": true, \"maxTries\": 2, \"retryBackoffMs\": 1, \"conditions\": [{\"field\": \"colour\", \"operator\": \"eq\", \"value\": 1}]}"),
+                node("after", "filter", "{}")),
+                List.of(new GraphEdge(null, "markets", "broken"), new GraphEdge(null, "broken", "after")));
+        RunResult result = runner.run(run(graph));
+
+        assertThat(result.status()).isEqualTo(RunResult.Status.SUCCESS);
+        assertThat(result.nodes()).extracting(NodeResult::status)
+                .containsExactly(NodeResult.Status.SUCCESS, NodeResult.Status.ERROR, NodeResult.Status.SUCCESS);
+        assertThat(result.nodes().get(2).output().get("inputCount").asInt()).isZero();
+    }
+
+    @Test
+    void aTriggerConditionThatDoesNotHoldSkipsTheNodes() throws Exception {
+        var graph = new StrategyGraph(List.of(node("markets", "polymarket-stream", "{}")), List.of());
+        RunResult unmet = runner.run(run(graph,
+                "{\"marketId\": \"sim-3\", \"conditions\": [{\"field\": \"price\", \"operator\": \"gt\", \"value\": 2}]}"));
+        assertThat(unmet.status()).isEqualTo(RunResult.Status.CONDITION_NOT_MET);
+        assertThat(unmet.nodes()).isEmpty();
+        assertThat(unmet.failed()).isFalse();
+
+        RunResult met = runner.run(run(graph,
+                "{\"marketId\": \"sim-3\", \"conditions\": [{\"field\": \"price\", \"operator\": \"lt\", \"value\": 2}]}"));
+        assertThat(met.status()).isEqualTo(RunResult.Status.SUCCESS);
+        assertThat(met.nodes()).hasSize(1);
     }
 }

@@ -10,7 +10,7 @@ import java.util.logging.Logger;
 /**
  * A real PostgreSQL for a test run: the machine's server on 127.0.0.1:5432 when it is there and
  * accepts the test role, else an embedded one. Each run gets a freshly created database, named
- * by the {@code database} init argument.
+ * by the {@code database} init argument (see {@link TestDatabases}).
  *
  * <p>System properties {@code strategos.test.pg.host}, {@code .port}, {@code .user} and
  * {@code .password} point it elsewhere.
@@ -24,7 +24,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
 
     @Override
     public void init(Map<String, String> initArgs) {
-        database = initArgs.getOrDefault("database", database);
+        database = TestDatabases.name(initArgs.getOrDefault("database", database));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package io.strategos.executor.pipeline.nodes;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.strategos.executor.market.Market;
 import io.strategos.executor.pipeline.NodeExecutor;
@@ -8,17 +7,13 @@ import io.strategos.executor.pipeline.NodeFailure;
 import io.strategos.executor.pipeline.RunContext;
 import io.strategos.model.graph.NodeType;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 /**
  * Keeps the markets that satisfy its conditions. Config:
  * {@code {"match": "all"|"any", "conditions": [{"field": "volume24h", "operator": "gt", "value": 5000}]}}.
- * Operators: gt, gte, lt, lte, eq, neq, in (value is a list), contains (text), between (value is
- * [low, high], inclusive). Numbers compare as numbers, {@code endDate} as an ISO-8601 instant, the rest as text.
+ * The operators are {@link MarketCondition}'s.
  */
 @ApplicationScoped
 public class FilterNode implements NodeExecutor {
@@ -30,90 +25,12 @@ public class FilterNode implements NodeExecutor {
 
     @Override
     public List<Market> execute(ObjectNode config, List<Market> input, RunContext run) throws NodeFailure {
-        boolean matchAll = !"any".equals(config.path("match").asText("all"));
-        List<Condition> conditions = new ArrayList<>();
-        for (JsonNode c : config.path("conditions")) {
-            conditions.add(Condition.parse(c));
-        }
-        if (conditions.isEmpty()) {
-            return input;
-        }
         List<Market> kept = new ArrayList<>();
         for (Market market : input) {
-            boolean keep = matchAll
-                    ? conditions.stream().allMatch(c -> c.test(market))
-                    : conditions.stream().anyMatch(c -> c.test(market));
-            if (keep) {
+            if (MarketCondition.matches(config, market)) {
                 kept.add(market);
             }
         }
         return kept;
-    }
-
-    record Condition(String field, String operator, JsonNode value) {
-
-        static final Set<String> OPERATORS = Set.of("gt", "gte", "lt", "lte", "eq", "neq", "in", "contains", "between");
-
-        static Condition parse(JsonNode node) throws NodeFailure {
-            String field = node.path("field").asText(null);
-            String operator = node.path("operator").asText(null);
-            if (field == null || operator == null || !node.has("value")) {
-                throw new NodeFailure("each condition needs field, operator and value");
-            }
-            if (!Market.FIELDS.contains(field)) {
-                throw new NodeFailure("unknown field '" + field + "'");
-            }
-            if (!OPERATORS.contains(operator)) {
-                throw new NodeFailure("unknown operator '" + operator + "'");
-            }
-            return new Condition(field, operator, node.get("value"));
-        }
-
-        /** A market without a value for the field (an unknown end date, say) does not match. */
-        boolean test(Market market) {
-            Object actual = market.field(field);
-            if (actual == null) {
-                return false;
-            }
-            return switch (operator) {
-                case "gt" -> compare(actual, value) > 0;
-                case "gte" -> compare(actual, value) >= 0;
-                case "lt" -> compare(actual, value) < 0;
-                case "lte" -> compare(actual, value) <= 0;
-                case "eq" -> compare(actual, value) == 0;
-                case "neq" -> compare(actual, value) != 0;
-                case "in" -> value.isArray() && anyEqual(actual, value);
-                case "contains" -> actual.toString().toLowerCase().contains(value.asText().toLowerCase());
-                case "between" -> value.isArray() && value.size() == 2
-                        && compare(actual, value.get(0)) >= 0 && compare(actual, value.get(1)) <= 0;
-                default -> throw new IllegalArgumentException("unknown operator '" + operator + "'");
-            };
-        }
-
-        private static boolean anyEqual(Object actual, JsonNode values) {
-            for (JsonNode v : values) {
-                if (compare(actual, v) == 0) {
-                    return true;
-                }
-            }
-            return false;
-        }
-
-        private static int compare(Object actual, JsonNode expected) {
-            if (actual instanceof Double number) {
-                if (!expected.isNumber()) {
-                    throw new IllegalArgumentException("expected a number, got " + expected);
-                }
-                return Double.compare(number, expected.asDouble());
-            }
-            if (actual instanceof Instant instant) {
-                try {
-                    return instant.compareTo(Instant.parse(expected.asText()));
-                } catch (DateTimeParseException e) {
-                    throw new IllegalArgumentException("expected an ISO-8601 instant, got " + expected);
-                }
-            }
-            return actual.toString().compareToIgnoreCase(expected.asText());
-        }
     }
 }
