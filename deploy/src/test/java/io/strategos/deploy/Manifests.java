@@ -16,7 +16,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 final class Manifests {
 
     /** Every overlay under deploy/k8s/overlays; each is rendered and checked. */
-    static final List<String> OVERLAYS = List.of("dev", "prod");
+    static final List<String> OVERLAYS = List.of("dev", "prod", "prod-external");
 
     private static final Map<String, List<Map<String, Object>>> RENDERED = new LinkedHashMap<>();
 
