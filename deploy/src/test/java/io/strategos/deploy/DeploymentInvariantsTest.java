@@ -16,10 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -232,11 +234,19 @@ class DeploymentInvariantsTest {
     @ParameterizedTest
     @FieldSource("io.strategos.deploy.Manifests#OVERLAYS")
     void executorTerminationCoversItsGracefulShutdown(String overlay) throws Exception {
-        Map<String, Object> executor = named(Manifests.render(overlay), "Deployment", "executor-worker");
-        long grace = ((Number) at(podSpec(executor), "terminationGracePeriodSeconds")).longValue();
+        List<Map<String, Object>> objects = Manifests.render(overlay);
+        Map<String, Object> executor = named(objects, "Deployment", "executor-worker");
+        Map<String, String> env = environment(list(podSpec(executor), "containers").getFirst(), objects);
         ServiceConfig config = ServiceConfig.of("executor-worker");
-        assertThat(config.shutdownTimeout().toSeconds()).as("executor-worker's quarkus.shutdown.timeout").isPositive();
-        assertThat(grace).as("terminationGracePeriodSeconds of executor-worker").isGreaterThan(config.shutdownTimeout().toSeconds());
+        Duration shutdown = config.shutdownTimeout();
+        Duration runTimeout = duration(env, config, "strategos.executor.run-timeout");
+        Duration lease = duration(env, config, "strategos.executor.lease");
+        long grace = ((Number) at(podSpec(executor), "terminationGracePeriodSeconds")).longValue();
+        // A run is bounded by run-timeout, which must end before its lease lets another replica take it;
+        // shutdown waits for those runs, and Kubernetes waits for shutdown before it kills the pod.
+        assertThat(runTimeout).as("run-timeout below the lease").isLessThan(lease);
+        assertThat(shutdown).as("executor-worker's quarkus.shutdown.timeout covers a run").isGreaterThan(runTimeout);
+        assertThat(grace).as("terminationGracePeriodSeconds of executor-worker").isGreaterThan(shutdown.toSeconds());
     }
 
     @ParameterizedTest
@@ -393,6 +403,13 @@ class DeploymentInvariantsTest {
             env.put(string(variable, "name"), string(variable, "value"));
         }
         return env;
+    }
+
+    /** A duration property as the container gets it: its environment variable if set, else application.properties. */
+    private static Duration duration(Map<String, String> env, ServiceConfig config, String property) {
+        String value = env.getOrDefault(ServiceConfig.envName(property), config.property(property, null));
+        assertThat(value).as(property).isNotNull();
+        return Duration.parse("PT" + value.toUpperCase(Locale.ROOT));
     }
 
     private static boolean allowed(ServiceConfig config, String variable) {
