@@ -15,6 +15,7 @@ import static io.strategos.deploy.Manifests.string;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonParser;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -473,7 +475,7 @@ class DeploymentInvariantsTest {
     /** Every Secret the overlay references, with the keys it reads. */
     private static Map<String, Set<String>> secretReferences(List<Map<String, Object>> objects) {
         Map<String, Set<String>> references = new LinkedHashMap<>();
-        java.util.function.BiConsumer<String, String> add = (name, key) -> references.computeIfAbsent(name, n -> new TreeSet<>()).add(key);
+        BiConsumer<String, String> add = (name, key) -> references.computeIfAbsent(name, n -> new TreeSet<>()).add(key);
         for (Map<String, Object> workload : workloads(objects)) {
             for (Map<String, Object> container : allContainers(podSpec(workload))) {
                 for (Map<String, Object> variable : list(container, "env")) {
@@ -501,7 +503,7 @@ class DeploymentInvariantsTest {
     }
 
     /** The Secrets table of deploy/README.md: | `name` | `key`, `key` | ... */
-    private static Map<String, Set<String>> declaredSecrets() throws java.io.IOException {
+    private static Map<String, Set<String>> declaredSecrets() throws IOException {
         String readme = Files.readString(Manifests.repositoryRoot().resolve("deploy/README.md"));
         int start = readme.indexOf("\n## Secrets");
         assertThat(start).as("a '## Secrets' section in deploy/README.md").isNotNegative();

@@ -12,6 +12,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,7 @@ class KubernetesSchemaTest {
                 } else {
                     problems.addAll(customResourceProblems(object));
                 }
-            } catch (IllegalArgumentException | java.io.IOException e) {
+            } catch (IllegalArgumentException | IOException e) {
                 problems.add(describe(object) + ": " + e.getMessage());
             }
         }
@@ -82,7 +83,7 @@ class KubernetesSchemaTest {
         assertThatThrownBy(() -> validateBuiltIn(wrongType)).isInstanceOf(IllegalArgumentException.class);
     }
 
-    private static void validateBuiltIn(Map<String, Object> object) throws java.io.IOException {
+    private static void validateBuiltIn(Map<String, Object> object) throws IOException {
         String apiVersion = string(object, "apiVersion");
         String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
         String model = "io.kubernetes.client.openapi.models." + Character.toUpperCase(version.charAt(0))
@@ -113,7 +114,7 @@ class KubernetesSchemaTest {
     }
 
     /** What each custom resource needs, per operator. Empty when the object is fine. */
-    static List<String> customResourceProblems(Map<String, Object> object) throws java.io.IOException {
+    private static List<String> customResourceProblems(Map<String, Object> object) throws IOException {
         List<String> problems = new ArrayList<>();
         String id = describe(object);
         String apiVersion = string(object, "apiVersion");
