@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The executor's own meters, exported at /q/metrics as strategos_executor_runs_total{status},
  * strategos_executor_run_duration_seconds, strategos_executor_schedule_lag_seconds and
- * strategos_executor_claim_batch_size. The backlog gauges are in {@link BacklogGauges}.
+ * strategos_executor_claim_batch_size and strategos_executor_auto_paused_total. The backlog gauges are in {@link BacklogGauges}.
  */
 @ApplicationScoped
 public class ExecutorMetrics {
@@ -23,6 +23,7 @@ public class ExecutorMetrics {
     private final Timer runDuration;
     private final Timer scheduleLag;
     private final DistributionSummary claimBatchSize;
+    private final Counter autoPaused;
 
     public ExecutorMetrics(MeterRegistry registry) {
         for (RunResult.Status status : RunResult.Status.values()) {
@@ -35,6 +36,12 @@ public class ExecutorMetrics {
                 .publishPercentileHistogram().maximumExpectedValue(Duration.ofMinutes(5)).register(registry);
         claimBatchSize = DistributionSummary.builder("strategos.executor.claim.batch.size")
                 .description("Strategies leased per claim").register(registry);
+        autoPaused = Counter.builder("strategos.executor.auto.paused")
+                .description("Strategies paused by their own failures or the drawdown kill switch").register(registry);
+    }
+
+    public void autoPaused(int strategies) {
+        autoPaused.increment(strategies);
     }
 
     public void claimed(int batchSize) {

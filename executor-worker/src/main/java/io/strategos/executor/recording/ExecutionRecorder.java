@@ -3,6 +3,7 @@ package io.strategos.executor.recording;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.strategos.executor.claim.ClaimedRun;
+import io.strategos.executor.metrics.ExecutorMetrics;
 import io.strategos.executor.paper.PaperTradeWriter;
 import io.strategos.executor.pipeline.NodeResult;
 import io.strategos.executor.pipeline.RunContext.EmittedEvent;
@@ -124,12 +125,14 @@ public class ExecutionRecorder {
     private final Pool pool;
     private final ObjectMapper json;
     private final PaperTradeWriter paperTrades;
+    private final ExecutorMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
-    public ExecutionRecorder(Pool pool, ObjectMapper json, PaperTradeWriter paperTrades) {
+    public ExecutionRecorder(Pool pool, ObjectMapper json, PaperTradeWriter paperTrades, ExecutorMetrics metrics) {
         this.pool = pool;
         this.json = json;
         this.paperTrades = paperTrades;
+        this.metrics = metrics;
     }
 
     /** @return the results that were recorded (the others' slots had been recorded already) */
@@ -220,6 +223,7 @@ public class ExecutionRecorder {
                     stopped.put(row.getUUID("id"), status);
                 }
             }
+            metrics.autoPaused((int) stopped.values().stream().filter(status -> !status.equals("completed")).count());
             return stopped;
         });
     }

@@ -2,6 +2,8 @@ package io.strategos.notifier.consumer;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.strategos.model.event.EventType;
 import io.strategos.model.event.StrategyEvent;
@@ -26,9 +28,22 @@ public class StrategyEventConsumer {
     private final ObjectMapper json;
     private final NotificationService notifications;
 
-    public StrategyEventConsumer(ObjectMapper json, NotificationService notifications) {
+    private final Counter applied;
+    private final Counter duplicates;
+    private final Counter deadLettered;
+
+    public StrategyEventConsumer(ObjectMapper json, NotificationService notifications, MeterRegistry registry) {
         this.json = json;
         this.notifications = notifications;
+        // strategos_notifier_events_total{outcome}: what became of each consumed event.
+        this.applied = outcome(registry, "applied");
+        this.duplicates = outcome(registry, "duplicate");
+        this.deadLettered = outcome(registry, "dead_lettered");
+    }
+
+    private static Counter outcome(MeterRegistry registry, String outcome) {
+        return Counter.builder("strategos.notifier.events").tag("outcome", outcome)
+                .description("Consumed strategy events, by what became of them").register(registry);
     }
 
     @Incoming("strategy-events")
@@ -37,20 +52,27 @@ public class StrategyEventConsumer {
         try {
             event = json.readValue(payload, StrategyEvent.class);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            return Uni.createFrom().failure(new PoisonEventException("not a Strategos CloudEvent: " + e.getMessage()));
+            return poison("not a Strategos CloudEvent: " + e.getMessage());
         }
         if (event.id() == null || event.data() == null || !StrategyEvent.SPEC_VERSION.equals(event.specversion())) {
-            return Uni.createFrom().failure(new PoisonEventException("missing id, data or specversion 1.0"));
+            return poison("missing id, data or specversion 1.0");
         }
         EventType type = EventType.fromCloudEventType(event.type()).orElse(null);
         if (type == null) {
-            return Uni.createFrom().failure(new PoisonEventException("unknown event type '" + event.type() + "'"));
+            return poison("unknown event type '" + event.type() + "'");
         }
         // A failure here is the database's, not the event's: retry, holding the partition, so nothing
         // is skipped and the strategy's events stay in order.
         return notifications.apply(event, type)
+                .invoke(isNew -> (isNew ? applied : duplicates).increment())
+                .replaceWithVoid()
                 .onFailure().invoke(e -> LOG.warnf("applying event %s failed, retrying: %s", event.id(), e.getMessage()))
                 .onFailure().retry().withBackOff(RETRY_FIRST_DELAY, RETRY_MAX_DELAY).indefinitely();
+    }
+
+    private Uni<Void> poison(String reason) {
+        deadLettered.increment();
+        return Uni.createFrom().failure(new PoisonEventException(reason));
     }
 
     /** An event no retry can fix. */

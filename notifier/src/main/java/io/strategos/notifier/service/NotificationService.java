@@ -49,14 +49,15 @@ public class NotificationService {
      * added to a recent one, and an email to send) in one transaction: a redelivered event finds itself
      * processed and changes nothing.
      */
-    public Uni<Void> apply(StrategyEvent event, EventType type) {
+    /** @return false when the event had been applied before (a redelivery), true otherwise */
+    public Uni<Boolean> apply(StrategyEvent event, EventType type) {
         return notifications.pool().withTransaction(tx -> notifications.markProcessed(tx, event.id(), type.typeName())
                 .flatMap(isNew -> {
                     if (!isNew) {
                         LOG.debugf("event %s was applied before; ignoring the redelivery", event.id());
-                        return Uni.createFrom().voidItem();
+                        return Uni.createFrom().item(false);
                     }
-                    return deliver(tx, event, type);
+                    return deliver(tx, event, type).replaceWith(true);
                 }));
     }
 
