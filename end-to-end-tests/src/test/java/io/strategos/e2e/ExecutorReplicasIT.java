@@ -183,7 +183,10 @@ class ExecutorReplicasIT {
                 assertThat(types).containsExactly("strategos.execution_completed", "strategos.strategy_stopped"));
     }
 
-    /** Event types per strategy, in topic order, once {@code expected} records have been read. */
+    /**
+     * Event types per strategy, in topic order, once {@code expected} distinct events have been read.
+     * Delivery is at least once, so a redelivered event (same id) is counted once, where it first came.
+     */
     private Map<String, List<String>> consumeAll(int expected) {
         Map<String, List<String>> byStrategy = new LinkedHashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
@@ -193,17 +196,24 @@ class ExecutorReplicasIT {
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
             consumer.subscribe(List.of("strategy-events"));
-            int[] read = {0};
+            java.util.Set<String> seen = new java.util.HashSet<>();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    String type = record.value().replaceAll("(?s).*\"type\"\\s*:\\s*\"([^\"]+)\".*", "$1");
-                    byStrategy.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(type);
-                    read[0]++;
+                    String id = field(record.value(), "id");
+                    if (seen.add(id)) {
+                        byStrategy.computeIfAbsent(record.key(), k -> new ArrayList<>()).add(field(record.value(), "type"));
+                    }
                 }
-                return read[0] >= expected;
+                return seen.size() >= expected;
             });
-            assertThat(read[0]).isEqualTo(expected);
+            assertThat(seen).hasSize(expected);
         }
         return byStrategy;
+    }
+
+    /** A top-level string field of an event (the envelope's fields come before {@code data}). */
+    private static String field(String event, String name) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + name + "\"\\s*:\\s*\"([^\"]+)\"").matcher(event);
+        return m.find() ? m.group(1) : "";
     }
 }

@@ -75,6 +75,10 @@ public class OutboxRelay {
         }
     }
 
+    private static boolean failedAlready(Future<RecordMetadata> send) {
+        return send.isDone() && send.state() == Future.State.FAILED;
+    }
+
     /** @return how many events were published */
     private int relayBatch(SqlConnection conn) {
         RowSet<Row> rows = conn.preparedQuery(NEXT_BATCH).execute(Tuple.of(batchSize)).await().indefinitely();
@@ -84,31 +88,45 @@ public class OutboxRelay {
             ProducerRecord<String, String> record = new ProducerRecord<>(StrategyEvent.TOPIC, row.getString("message_key"),
                     row.getString("payload"));
             record.headers().add("content-type", StrategyEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            Future<RecordMetadata> send;
             try {
-                sends.add(producer.send(record));
+                send = producer.send(record);
             } catch (KafkaException e) {
                 LOG.warnf("Kafka is unavailable (%s); %d events wait in the outbox", e.getMessage(), rows.size() - ids.size());
                 break;
             }
+            if (failedAlready(send)) {
+                // Refused before it was queued (no metadata while Kafka is away): sending the events
+                // behind it now could let them overtake it, so they wait too.
+                LOG.warnf("Kafka is unavailable; %d events wait in the outbox", rows.size() - ids.size());
+                break;
+            }
+            sends.add(send);
             ids.add(row.getLong("id"));
         }
-        // Only the acknowledged prefix is deleted: the rest is sent again, in order, next time.
-        int acknowledged = 0;
-        try {
-            for (Future<RecordMetadata> send : sends) {
-                send.get();
-                acknowledged++;
+        // Wait for every queued send, and delete what Kafka acknowledged. Once queued, the idempotent
+        // producer fails a partition's later records when an earlier one fails, so what is acknowledged
+        // is, per partition, a prefix: resending the rest keeps each strategy's events in order.
+        List<Long> acknowledged = new ArrayList<>(sends.size());
+        String failure = null;
+        for (int i = 0; i < sends.size(); i++) {
+            try {
+                sends.get(i).get();
+                acknowledged.add(ids.get(i));
+            } catch (ExecutionException e) {
+                failure = e.getCause().getMessage();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 0;
             }
-        } catch (ExecutionException e) {
-            LOG.warnf("Kafka did not take outbox event %d (%s); it stays in the outbox", ids.get(acknowledged),
-                    e.getCause().getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
-        if (acknowledged > 0) {
-            Long[] done = ids.subList(0, acknowledged).toArray(Long[]::new);
-            conn.preparedQuery("DELETE FROM outbox_events WHERE id = ANY($1)").execute(Tuple.of(done)).await().indefinitely();
+        if (failure != null) {
+            LOG.warnf("Kafka did not take %d outbox event(s) (%s); they stay in the outbox", sends.size() - acknowledged.size(), failure);
         }
-        return acknowledged == rows.size() ? acknowledged : 0;
+        if (!acknowledged.isEmpty()) {
+            conn.preparedQuery("DELETE FROM outbox_events WHERE id = ANY($1)").execute(Tuple.of(acknowledged.toArray(Long[]::new)))
+                    .await().indefinitely();
+        }
+        return acknowledged.size() == rows.size() ? acknowledged.size() : 0;
     }
 }

@@ -1,0 +1,71 @@
+package io.strategos.executor.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.inject.Inject;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+class RetentionJobTest {
+
+    @Inject
+    RetentionJob retention;
+
+    @Inject
+    Pool pool;
+
+    private long count(String sql, Object... args) {
+        return pool.preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely().iterator().next().getLong(0);
+    }
+
+    private void sql(String sql, Object... args) {
+        pool.preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely();
+    }
+
+    /** A finished run of {@code strategy}, {@code daysAgo} days old, with one node log. */
+    private UUID runDaysAgo(UUID strategy, int daysAgo) {
+        UUID execution = UUID.randomUUID();
+        sql("""
+                INSERT INTO executions (id, strategy_id, owner_id, strategy_version, trigger, scheduled_for, started_at,
+                                        completed_at, status, duration_ms)
+                VALUES ($1, $2, 'retention-owner', 1, 'manual', now() - make_interval(days => $3),
+                        now() - make_interval(days => $3), now() - make_interval(days => $3), 'success', 5)""",
+                execution, strategy, daysAgo);
+        sql("""
+                INSERT INTO execution_node_logs (execution_id, seq, strategy_id, node_id, node_type, status, started_at,
+                                                 completed_at, duration_ms)
+                VALUES ($1, 0, $2, 'n', 'filter', 'success', now() - make_interval(days => $3), now() - make_interval(days => $3), 5)""",
+                execution, strategy, daysAgo);
+        return execution;
+    }
+
+    @Test
+    void dropsExpiredHistoryAndPreparesTheComingDays() {
+        UUID strategy = UUID.randomUUID();
+        sql("INSERT INTO strategies (id, owner_id, name, graph) VALUES ($1, 'retention-owner', 'old', '{}')", strategy);
+        String oldDay = LocalDate.now(ZoneOffset.UTC).minusDays(40).format(DateTimeFormatter.ofPattern("yyyyMMdd"));
+        LocalDate old = LocalDate.now(ZoneOffset.UTC).minusDays(40);
+        sql("CREATE TABLE IF NOT EXISTS execution_node_logs_p" + oldDay + " PARTITION OF execution_node_logs FOR VALUES FROM ('"
+                + old + " 00:00:00+00') TO ('" + old.plusDays(1) + " 00:00:00+00')");
+        UUID expired = runDaysAgo(strategy, 40);
+        UUID expiredInDefault = runDaysAgo(strategy, 35);
+        UUID recent = runDaysAgo(strategy, 1);
+
+        retention.run();
+
+        assertThat(count("SELECT count(*) FROM executions WHERE id = ANY($1)", (Object) new UUID[] {expired, expiredInDefault})).isZero();
+        assertThat(count("SELECT count(*) FROM execution_node_logs WHERE execution_id = ANY($1)",
+                (Object) new UUID[] {expired, expiredInDefault})).isZero();
+        assertThat(count("SELECT count(*) FROM executions WHERE id = $1", recent)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM pg_class WHERE relname = $1", "execution_node_logs_p" + oldDay)).isZero();
+        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).format(DateTimeFormatter.ofPattern("yyyyMMdd"));
+        assertThat(count("SELECT count(*) FROM pg_class WHERE relname = $1", "execution_node_logs_p" + tomorrow)).isEqualTo(1);
+    }
+}
