@@ -15,6 +15,14 @@ ALTER TABLE strategies
         CHECK (published_version IS NULL OR (published_version >= 1 AND published_version <= version));
 
 CREATE INDEX strategies_search_idx ON strategies USING gin (search);
+
+-- Templates are searched in the version that was published, not in later private edits.
+ALTER TABLE strategy_versions
+    ADD COLUMN search tsvector GENERATED ALWAYS AS (
+        setweight(to_tsvector('simple', coalesce(name, '')), 'A') ||
+        setweight(to_tsvector('simple', coalesce(description, '')), 'B')) STORED;
+
+CREATE INDEX strategy_versions_search_idx ON strategy_versions USING gin (search);
 CREATE INDEX strategies_tags_idx ON strategies USING gin (tags);
 -- Keyset pagination of an owner's strategies by each sort order the list offers.
 CREATE INDEX strategies_owner_updated_idx ON strategies (owner_id, updated_at DESC, id DESC);

@@ -29,7 +29,7 @@ public class TemplateQueries {
               FROM strategies s
               JOIN strategy_versions v ON v.strategy_id = s.id AND v.version = s.published_version
              WHERE s.published_version IS NOT NULL
-               AND ($1::text IS NULL OR s.search @@ websearch_to_tsquery('simple', $1::text))
+               AND ($1::text IS NULL OR v.search @@ websearch_to_tsquery('simple', $1::text))
                AND ($2::text IS NULL OR s.tags @> ARRAY[$2::text])
                AND ($3::text IS NULL OR (s.published_at, s.id) < ($3::text::timestamptz, $4::uuid))
              ORDER BY s.published_at DESC, s.id DESC
