@@ -6,7 +6,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.mutiny.Uni;
 import io.strategos.api.mapping.Cursor;
 import io.strategos.api.mapping.ExecutionView;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,11 +60,11 @@ public class ExecutionQueries {
     public record Found(ExecutionView execution, String sortKey) {
     }
 
-    private final Pool pool;
+    private final CallerScope scope;
     private final ObjectMapper json;
 
-    public ExecutionQueries(Pool pool, ObjectMapper json) {
-        this.pool = pool;
+    public ExecutionQueries(CallerScope scope, ObjectMapper json) {
+        this.scope = scope;
         this.json = json;
     }
 
@@ -74,21 +73,21 @@ public class ExecutionQueries {
                 .addOffsetDateTime(offset(filter.from())).addOffsetDateTime(offset(filter.to()))
                 .addString(after == null ? null : after.key()).addUUID(after == null ? null : after.id())
                 .addInteger(limit);
-        return pool.preparedQuery(LIST_FOR_STRATEGY).execute(args).map(rows -> {
+        return scope.run(ownerId, c -> c.preparedQuery(LIST_FOR_STRATEGY).execute(args).map(rows -> {
             List<Found> found = new ArrayList<>(rows.size());
             rows.forEach(row -> found.add(new Found(execution(row, null), row.getString("sort_key"))));
             return found;
-        });
+        }));
     }
 
     /** One execution with its node logs in run order, or null when the caller has no such execution. */
     public Uni<ExecutionView> find(UUID executionId, String ownerId) {
-        return pool.preparedQuery(ONE).execute(Tuple.of(executionId, ownerId)).flatMap(rows -> {
+        return scope.run(ownerId, c -> c.preparedQuery(ONE).execute(Tuple.of(executionId, ownerId)).flatMap(rows -> {
             if (rows.size() == 0) {
                 return Uni.createFrom().nullItem();
             }
             Row execution = rows.iterator().next();
-            return pool.preparedQuery(NODE_LOGS).execute(Tuple.of(executionId)).map(logs -> {
+            return c.preparedQuery(NODE_LOGS).execute(Tuple.of(executionId)).map(logs -> {
                 List<ExecutionView.NodeLog> nodes = new ArrayList<>(logs.size());
                 logs.forEach(log -> nodes.add(new ExecutionView.NodeLog(log.getInteger("seq"), log.getString("node_id"),
                         log.getString("node_type"), log.getString("status"), parse(log.getString("output")),
@@ -96,7 +95,7 @@ public class ExecutionQueries {
                         StrategyRows.instant(log, "completed_at"), log.getInteger("duration_ms"))));
                 return execution(execution, nodes);
             });
-        });
+        }));
     }
 
     private static ExecutionView execution(Row row, List<ExecutionView.NodeLog> nodes) {

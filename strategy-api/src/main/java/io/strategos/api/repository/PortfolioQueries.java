@@ -4,7 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.strategos.api.mapping.Cursor;
 import io.strategos.api.mapping.PortfolioView;
 import io.strategos.api.mapping.TradeView;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -57,10 +56,10 @@ public class PortfolioQueries {
     public record FoundTrade(TradeView trade, String sortKey) {
     }
 
-    private final Pool pool;
+    private final CallerScope scope;
 
-    public PortfolioQueries(Pool pool) {
-        this.pool = pool;
+    public PortfolioQueries(CallerScope scope) {
+        this.scope = scope;
     }
 
     /**
@@ -68,15 +67,15 @@ public class PortfolioQueries {
      */
     public Uni<PortfolioView> portfolio(UUID strategyId, String ownerId, BigDecimal bankroll) {
         Tuple args = Tuple.of(strategyId, ownerId);
-        return pool.preparedQuery(PORTFOLIO).execute(args).flatMap(portfolio ->
-                pool.preparedQuery(POSITIONS).execute(args).map(positions -> view(portfolio, positions, bankroll)));
+        return scope.run(ownerId, c -> c.preparedQuery(PORTFOLIO).execute(args).flatMap(portfolio ->
+                c.preparedQuery(POSITIONS).execute(args).map(positions -> view(portfolio, positions, bankroll))));
     }
 
     public Uni<List<FoundTrade>> trades(UUID strategyId, String ownerId, Cursor after, int limit) {
         Tuple args = Tuple.tuple().addUUID(strategyId).addString(ownerId)
                 .addString(after == null ? null : after.key()).addUUID(after == null ? null : after.id())
                 .addInteger(limit);
-        return pool.preparedQuery(TRADES).execute(args).map(rows -> {
+        return scope.run(ownerId, c -> c.preparedQuery(TRADES).execute(args).map(rows -> {
             List<FoundTrade> found = new ArrayList<>(rows.size());
             for (Row r : rows) {
                 found.add(new FoundTrade(new TradeView(r.getUUID("id"), r.getUUID("execution_id"), r.getString("market_id"),
@@ -85,7 +84,7 @@ public class PortfolioQueries {
                         StrategyRows.instant(r, "executed_at")), r.getString("sort_key")));
             }
             return found;
-        });
+        }));
     }
 
     private static PortfolioView view(RowSet<Row> portfolio, RowSet<Row> positionRows, BigDecimal bankroll) {

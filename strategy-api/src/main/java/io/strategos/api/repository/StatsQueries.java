@@ -2,7 +2,6 @@ package io.strategos.api.repository;
 
 import io.smallrye.mutiny.Uni;
 import io.strategos.api.mapping.StatsView;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -43,16 +42,16 @@ public class StatsQueries {
              ORDER BY l.node_id
             """;
 
-    private final Pool pool;
+    private final CallerScope scope;
 
-    public StatsQueries(Pool pool) {
-        this.pool = pool;
+    public StatsQueries(CallerScope scope) {
+        this.scope = scope;
     }
 
     /** The caller must own the strategy: node logs carry no owner. */
     public Uni<StatsView> forOwnedStrategy(UUID strategyId, String ownerId, java.time.Instant nextRunAt) {
-        return pool.preparedQuery(TOTALS).execute(Tuple.of(strategyId, ownerId)).flatMap(totals ->
-                pool.preparedQuery(PER_NODE).execute(Tuple.of(strategyId)).map(nodes -> {
+        return scope.run(ownerId, c -> c.preparedQuery(TOTALS).execute(Tuple.of(strategyId, ownerId)).flatMap(totals ->
+                c.preparedQuery(PER_NODE).execute(Tuple.of(strategyId)).map(nodes -> {
                     Row t = totals.iterator().next();
                     long total = t.getLong("total");
                     long successful = t.getLong("successful");
@@ -68,6 +67,6 @@ public class StatsQueries {
                     return new StatsView(total, successful, t.getLong("failed"), skipped,
                             decided == 0 ? null : (double) successful / decided, t.getDouble("avg_ms"),
                             t.getDouble("p95_ms"), StrategyRows.instant(t, "last_run"), nextRunAt, perNode);
-                }));
+                })));
     }
 }

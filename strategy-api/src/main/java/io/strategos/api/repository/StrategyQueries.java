@@ -3,7 +3,6 @@ package io.strategos.api.repository;
 import io.smallrye.mutiny.Uni;
 import io.strategos.api.domain.Strategy;
 import io.strategos.api.mapping.Cursor;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,10 +55,10 @@ public class StrategyQueries {
             SELECT %s FROM strategies s WHERE s.id = $1 AND s.owner_id = $2
             """.formatted(StrategyRows.COLUMNS);
 
-    private final Pool pool;
+    private final CallerScope scope;
 
-    public StrategyQueries(Pool pool) {
-        this.pool = pool;
+    public StrategyQueries(CallerScope scope) {
+        this.scope = scope;
     }
 
     /** Up to {@code limit} strategies after {@code after} in {@code sort} order. */
@@ -75,18 +74,18 @@ public class StrategyQueries {
                 .addString(after == null ? null : after.key())
                 .addUUID(after == null ? null : after.id())
                 .addInteger(limit);
-        return pool.preparedQuery(sort.sql).execute(args).map(rows -> {
+        return scope.run(ownerId, c -> c.preparedQuery(sort.sql).execute(args).map(rows -> {
             List<Found> found = new ArrayList<>(rows.size());
             for (Row row : rows) {
                 found.add(new Found(StrategyRows.read(row), row.getString("sort_key")));
             }
             return found;
-        });
+        }));
     }
 
     /** @return the strategy, or null when the owner has no such strategy */
     public Uni<Strategy> findOwned(UUID id, String ownerId) {
-        return pool.preparedQuery(OWNED).execute(Tuple.of(id, ownerId))
-                .map(rows -> rows.size() == 0 ? null : StrategyRows.read(rows.iterator().next()));
+        return scope.run(ownerId, c -> c.preparedQuery(OWNED).execute(Tuple.of(id, ownerId))
+                .map(rows -> rows.size() == 0 ? null : StrategyRows.read(rows.iterator().next())));
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.strategos.api.mapping.Cursor;
 import io.strategos.api.mapping.TemplateView;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Public templates: the one read shared between users. A template is the version its owner
@@ -36,39 +34,26 @@ public class TemplateQueries {
              LIMIT $5
             """.formatted(COLUMNS);
 
-    private static final String ONE = """
-            SELECT %s
-              FROM strategies s
-              JOIN strategy_versions v ON v.strategy_id = s.id AND v.version = s.published_version
-             WHERE s.id = $1 AND s.published_version IS NOT NULL
-            """.formatted(COLUMNS);
-
     public record Found(TemplateView template, String sortKey) {
     }
 
-    private final Pool pool;
+    private final CallerScope scope;
     private final ObjectMapper json;
 
-    public TemplateQueries(Pool pool, ObjectMapper json) {
-        this.pool = pool;
+    public TemplateQueries(CallerScope scope, ObjectMapper json) {
+        this.scope = scope;
         this.json = json;
     }
 
-    public Uni<List<Found>> list(String query, String tag, Cursor after, int limit) {
+    public Uni<List<Found>> list(String callerId, String query, String tag, Cursor after, int limit) {
         Tuple args = Tuple.tuple().addString(query).addString(tag)
                 .addString(after == null ? null : after.key()).addUUID(after == null ? null : after.id())
                 .addInteger(limit);
-        return pool.preparedQuery(LIST).execute(args).map(rows -> {
+        return scope.run(callerId, c -> c.preparedQuery(LIST).execute(args).map(rows -> {
             List<Found> found = new ArrayList<>(rows.size());
             rows.forEach(row -> found.add(new Found(template(row), row.getString("sort_key"))));
             return found;
-        });
-    }
-
-    /** @return the template, or null when there is no published strategy with this id */
-    public Uni<TemplateView> find(UUID id) {
-        return pool.preparedQuery(ONE).execute(Tuple.of(id))
-                .map(rows -> rows.size() == 0 ? null : template(rows.iterator().next()));
+        }));
     }
 
     private TemplateView template(Row row) {

@@ -3,7 +3,6 @@ package io.strategos.api.repository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.strategos.api.mapping.TransitionView;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -27,10 +26,10 @@ public class TransitionRepository {
              LIMIT $3
             """;
 
-    private final Pool pool;
+    private final CallerScope scope;
 
-    public TransitionRepository(Pool pool) {
-        this.pool = pool;
+    public TransitionRepository(CallerScope scope) {
+        this.scope = scope;
     }
 
     /** Inside the caller's Hibernate transaction. */
@@ -46,11 +45,11 @@ public class TransitionRepository {
     }
 
     public Uni<List<TransitionView>> latest(UUID strategyId, String ownerId, int limit) {
-        return pool.preparedQuery(LIST).execute(Tuple.of(strategyId, ownerId, limit)).map(rows -> {
+        return scope.run(ownerId, c -> c.preparedQuery(LIST).execute(Tuple.of(strategyId, ownerId, limit)).map(rows -> {
             List<TransitionView> views = new ArrayList<>(rows.size());
             rows.forEach(r -> views.add(new TransitionView(r.getString("action"), r.getString("from_status"),
                     r.getString("to_status"), StrategyRows.instant(r, "occurred_at"))));
             return views;
-        });
+        }));
     }
 }

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.mutiny.Uni;
 import io.strategos.api.mapping.Cursor;
 import io.strategos.api.mapping.WatchlistEntryView;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -53,11 +52,11 @@ public class WatchlistRepository {
     public record Added(WatchlistEntryView entry, boolean created) {
     }
 
-    private final Pool pool;
+    private final CallerScope scope;
     private final ObjectMapper json;
 
-    public WatchlistRepository(Pool pool, ObjectMapper json) {
-        this.pool = pool;
+    public WatchlistRepository(CallerScope scope, ObjectMapper json) {
+        this.scope = scope;
         this.json = json;
     }
 
@@ -65,11 +64,11 @@ public class WatchlistRepository {
         Tuple args = Tuple.tuple().addUUID(strategyId).addString(ownerId)
                 .addString(after == null ? null : after.key()).addUUID(after == null ? null : after.id())
                 .addInteger(limit);
-        return pool.preparedQuery(LIST).execute(args).map(rows -> {
+        return scope.run(ownerId, c -> c.preparedQuery(LIST).execute(args).map(rows -> {
             List<Found> found = new ArrayList<>(rows.size());
             rows.forEach(row -> found.add(new Found(entry(row), row.getString("sort_key"))));
             return found;
-        });
+        }));
     }
 
     /** The caller must own the strategy. */
@@ -77,15 +76,15 @@ public class WatchlistRepository {
         String metadataJson = metadata == null ? "{}" : metadata.toString();
         Tuple args = Tuple.tuple().addUUID(UUID.randomUUID()).addUUID(strategyId).addString(ownerId).addString(marketId)
                 .addString(reason).addString(metadataJson);
-        return pool.preparedQuery(ADD).execute(args).map(rows -> {
+        return scope.run(ownerId, c -> c.preparedQuery(ADD).execute(args).map(rows -> {
             Row row = rows.iterator().next();
             return new Added(entry(row), row.getBoolean("created"));
-        });
+        }));
     }
 
     /** @return whether there was such an entry */
     public Uni<Boolean> remove(UUID strategyId, String ownerId, String marketId) {
-        return pool.preparedQuery(REMOVE).execute(Tuple.of(strategyId, ownerId, marketId)).map(rows -> rows.rowCount() > 0);
+        return scope.run(ownerId, c -> c.preparedQuery(REMOVE).execute(Tuple.of(strategyId, ownerId, marketId)).map(rows -> rows.rowCount() > 0));
     }
 
     private WatchlistEntryView entry(Row row) {

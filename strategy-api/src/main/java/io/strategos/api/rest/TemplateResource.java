@@ -44,8 +44,7 @@ public class TemplateResource {
     @Operation(summary = "Public templates, most recently published first")
     public Uni<Page<TemplateView>> list(@QueryParam("q") String q, @QueryParam("tag") String tag,
                                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        Callers.id(token);
-        return templates.list(QueryParams.text(q), QueryParams.text(tag), cursor, QueryParams.limit(limit));
+        return templates.list(Callers.id(token), QueryParams.text(q), QueryParams.text(tag), cursor, QueryParams.limit(limit));
     }
 
     @POST

@@ -9,6 +9,7 @@ import io.strategos.api.mapping.DeployRequest;
 import io.strategos.api.mapping.RunAccepted;
 import io.strategos.api.mapping.StrategyMapper;
 import io.strategos.api.mapping.StrategyView;
+import io.strategos.api.repository.CallerScope;
 import io.strategos.api.repository.OutboxRepository;
 import io.strategos.api.repository.RunRequestRepository;
 import io.strategos.api.repository.StrategyRepository;
@@ -45,10 +46,12 @@ public class LifecycleService {
     private final RequestValidator validator;
     private final StrategyMapper mapper;
     private final Clocks clock;
+    private final CallerScope scope;
 
     public LifecycleService(StrategyRepository strategies, TransitionRepository transitions,
                             RunRequestRepository runRequests, OutboxRepository outbox, RequestValidator validator,
-                            StrategyMapper mapper, Clocks clock) {
+                            StrategyMapper mapper, Clocks clock,
+                           CallerScope scope) {
         this.strategies = strategies;
         this.transitions = transitions;
         this.runRequests = runRequests;
@@ -56,6 +59,7 @@ public class LifecycleService {
         this.validator = validator;
         this.mapper = mapper;
         this.clock = clock;
+        this.scope = scope;
     }
 
     /**
@@ -67,7 +71,7 @@ public class LifecycleService {
     public Uni<StrategyView> deploy(String ownerId, UUID id, DeployRequest request) {
         Instant now = clock.now();
         checkDeployment(request, now);
-        return locked(ownerId, id).flatMap(s -> {
+        return scope.enter(ownerId).flatMap(entered -> locked(ownerId, id).flatMap(s -> {
             if (s.currentStatus() == StrategyStatus.ARCHIVED) {
                 throw new StateConflictException(s.status, "an archived strategy cannot be deployed; unarchive it first");
             }
@@ -92,13 +96,13 @@ public class LifecycleService {
             s.status = to.wire();
             EventType event = run && from != StrategyStatus.RUNNING ? EventType.STRATEGY_STARTED : null;
             return recordChange(s, from, to, "deploy", event, "started by deployment");
-        });
+        }));
     }
 
     /** Applies {@code action}, or refuses it with 409 naming the current state. */
     @WithTransaction
     public Uni<StrategyView> apply(String ownerId, UUID id, Action action) {
-        return locked(ownerId, id).flatMap(s -> {
+        return scope.enter(ownerId).flatMap(entered -> locked(ownerId, id).flatMap(s -> {
             StrategyStatus from = s.currentStatus();
             if (!action.allowedFrom(from)) {
                 throw new StateConflictException(s.status, refusal(action, from));
@@ -113,7 +117,7 @@ public class LifecycleService {
             s.status = to.wire();
             s.updatedAt = now;
             return recordChange(s, from, to, action.wire(), action.event().orElse(null), action.wire() + " by the owner");
-        });
+        }));
     }
 
     /**
@@ -122,7 +126,7 @@ public class LifecycleService {
      */
     @WithTransaction
     public Uni<RunAccepted> runNow(String ownerId, UUID id) {
-        return locked(ownerId, id).flatMap(s -> {
+        return scope.enter(ownerId).flatMap(entered -> locked(ownerId, id).flatMap(s -> {
             StrategyStatus status = s.currentStatus();
             if (status == StrategyStatus.ARCHIVED) {
                 throw new StateConflictException(s.status, "an archived strategy cannot run; unarchive it first");
@@ -133,7 +137,7 @@ public class LifecycleService {
             Instant now = clock.now();
             UUID executionId = UUID.randomUUID();
             return runRequests.add(executionId, s.id, ownerId, now).map(ignored -> new RunAccepted(executionId, s.id, now));
-        });
+        }));
     }
 
     private Uni<StrategyView> recordChange(Strategy s, StrategyStatus from, StrategyStatus to, String action,

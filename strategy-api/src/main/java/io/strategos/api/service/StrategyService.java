@@ -1,6 +1,5 @@
 package io.strategos.api.service;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.strategos.api.domain.Strategy;
@@ -13,6 +12,7 @@ import io.strategos.api.mapping.StrategyMapper;
 import io.strategos.api.mapping.StrategyRequest;
 import io.strategos.api.mapping.StrategyView;
 import io.strategos.api.mapping.VersionView;
+import io.strategos.api.repository.CallerScope;
 import io.strategos.api.repository.StrategyQueries;
 import io.strategos.api.repository.StrategyRepository;
 import io.strategos.api.repository.StrategyVersionRepository;
@@ -37,15 +37,18 @@ public class StrategyService {
     private final RequestValidator validator;
     private final StrategyMapper mapper;
     private final Clocks clock;
+    private final CallerScope scope;
 
     public StrategyService(StrategyRepository strategies, StrategyVersionRepository versions, StrategyQueries queries,
-                           RequestValidator validator, StrategyMapper mapper, Clocks clock) {
+                           RequestValidator validator, StrategyMapper mapper, Clocks clock,
+                           CallerScope scope) {
         this.strategies = strategies;
         this.versions = versions;
         this.queries = queries;
         this.validator = validator;
         this.mapper = mapper;
         this.clock = clock;
+        this.scope = scope;
     }
 
     @WithTransaction
@@ -53,12 +56,12 @@ public class StrategyService {
         check(request);
         Strategy s = Strategy.draft(ownerId, request.name().strip(), request.description(), request.tags(),
                 request.folder(), mapper.write(request.graph()), clock.now());
-        return persistNew(s);
+        return scope.enter(ownerId).flatMap(entered -> persistNew(s));
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<StrategyView> get(String ownerId, UUID id) {
-        return owned(ownerId, id).map(mapper::toView);
+        return scope.enter(ownerId).flatMap(entered -> owned(ownerId, id).map(mapper::toView));
     }
 
     public Uni<Page<StrategyView>> search(String ownerId, StrategyQueries.Filter filter, StrategyQueries.Sort sort,
@@ -72,7 +75,7 @@ public class StrategyService {
     @WithTransaction
     public Uni<StrategyView> replace(String ownerId, UUID id, String ifMatch, StrategyRequest request) {
         check(request);
-        return lockedOwned(ownerId, id).flatMap(s -> {
+        return scope.enter(ownerId).flatMap(entered -> lockedOwned(ownerId, id).flatMap(s -> {
             Preconditions.checkIfMatch(ifMatch, s.version);
             refuseWhenArchived(s, "an archived strategy cannot be edited; unarchive it first");
             Instant now = clock.now();
@@ -82,13 +85,13 @@ public class StrategyService {
             s.folder = request.folder();
             s.graph = mapper.write(request.graph());
             return saveAsNextVersion(s, now);
-        });
+        }));
     }
 
     /** Deletes the strategy with its versions, runs, watchlist and portfolio. */
     @WithTransaction
     public Uni<Void> delete(String ownerId, UUID id, String ifMatch) {
-        return lockedOwned(ownerId, id).flatMap(s -> {
+        return scope.enter(ownerId).flatMap(entered -> lockedOwned(ownerId, id).flatMap(s -> {
             Preconditions.checkIfMatch(ifMatch, s.version);
             if (s.currentStatus() == StrategyStatus.RUNNING) {
                 throw new StateConflictException(s.status, "a running strategy cannot be deleted; stop it first");
@@ -97,44 +100,44 @@ public class StrategyService {
                 throw new StateConflictException(s.status, "a run of this strategy is in progress; try again when it has finished");
             }
             return strategies.delete(s);
-        });
+        }));
     }
 
     /** A copy of the current definition as a new draft of the same owner. */
     @WithTransaction
     public Uni<StrategyView> duplicate(String ownerId, UUID id) {
-        return owned(ownerId, id).flatMap(original -> {
+        return scope.enter(ownerId).flatMap(entered -> owned(ownerId, id).flatMap(original -> {
             String name = original.name.length() > 193 ? original.name.substring(0, 193) : original.name;
             Strategy copy = Strategy.draft(ownerId, name + " (copy)", original.description, original.tags,
                     original.folder, original.graph, clock.now());
             return persistNew(copy);
-        });
+        }));
     }
 
     @WithTransaction
     public Uni<Void> setFavorite(String ownerId, UUID id, boolean favorite) {
-        return lockedOwned(ownerId, id).invoke(s -> s.favorite = favorite).replaceWithVoid();
+        return scope.enter(ownerId).flatMap(entered -> lockedOwned(ownerId, id).invoke(s -> s.favorite = favorite).replaceWithVoid());
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<Page<VersionView>> versions(String ownerId, UUID id, String cursor, int limit) {
         Cursor after = Cursor.decode(cursor);
         Integer before = after == null ? null : parseVersion(after.key());
-        return owned(ownerId, id)
+        return scope.enter(ownerId).flatMap(entered -> owned(ownerId, id)
                 .flatMap(s -> versions.listBefore(id, before, limit + 1))
                 .map(list -> Pages.of(list, limit, v -> mapper.toView(v, false),
-                        v -> new Cursor(Integer.toString(v.key.version()), id)));
+                        v -> new Cursor(Integer.toString(v.key.version()), id))));
     }
 
-    @WithSession
+    @WithTransaction
     public Uni<VersionView> version(String ownerId, UUID id, int version) {
-        return owned(ownerId, id).flatMap(s -> findVersion(id, version)).map(v -> mapper.toView(v, true));
+        return scope.enter(ownerId).flatMap(entered -> owned(ownerId, id).flatMap(s -> findVersion(id, version)).map(v -> mapper.toView(v, true)));
     }
 
     /** Makes an old version current again, as a new version: history only grows. */
     @WithTransaction
     public Uni<StrategyView> restore(String ownerId, UUID id, int version, String ifMatch) {
-        return lockedOwned(ownerId, id).flatMap(s -> {
+        return scope.enter(ownerId).flatMap(entered -> lockedOwned(ownerId, id).flatMap(s -> {
             Preconditions.checkIfMatch(ifMatch, s.version);
             refuseWhenArchived(s, "an archived strategy cannot be edited; unarchive it first");
             return findVersion(id, version).flatMap(old -> {
@@ -143,7 +146,7 @@ public class StrategyService {
                 s.graph = old.graph;
                 return saveAsNextVersion(s, clock.now());
             });
-        });
+        }));
     }
 
     /** Saves a new strategy as its version 1; inside the caller's transaction. */

@@ -81,8 +81,8 @@ class LifecycleTest {
     @Test
     void resumingAStrategyPausedByErrorsResetsItsErrorCount() {
         String id = Fixtures.deployed(user, "Erring");
-        pool.preparedQuery("UPDATE strategies SET status = 'error', consecutive_errors = 3 WHERE id = $1")
-                .execute(Tuple.of(UUID.fromString(id))).await().indefinitely();
+        Sql.as(pool, user, "UPDATE strategies SET status = 'error', consecutive_errors = 3 WHERE id = $1",
+                Tuple.of(UUID.fromString(id)));
         act(user, id, "pause").statusCode(409).body("detail", containsString("current state: error"));
         act(user, id, "resume").statusCode(200).body("status", equalTo("running")).body("stats.consecutiveErrors", equalTo(0));
     }
@@ -95,8 +95,8 @@ class LifecycleTest {
                          "maxExecutions": 2}""")
                 .post("/api/v1/strategies/" + id + "/deploy").then().statusCode(200)
                 .body("deployment.maxExecutions", equalTo(2));
-        pool.preparedQuery("UPDATE strategies SET status = 'completed', total_executions = 2 WHERE id = $1")
-                .execute(Tuple.of(UUID.fromString(id))).await().indefinitely();
+        Sql.as(pool, user, "UPDATE strategies SET status = 'completed', total_executions = 2 WHERE id = $1",
+                Tuple.of(UUID.fromString(id)));
         act(user, id, "start").statusCode(409).body("detail", containsString("maxExecutions"));
     }
 
@@ -136,8 +136,8 @@ class LifecycleTest {
         String executionId = accepted.path("executionId");
         assertThat(accepted.header("Location")).endsWith("/api/v1/executions/" + executionId);
         as(user).post("/api/v1/strategies/" + id + "/runs").then().statusCode(202);
-        var rows = pool.preparedQuery("SELECT execution_id, owner_id FROM run_requests WHERE strategy_id = $1")
-                .execute(Tuple.of(UUID.fromString(id))).await().indefinitely();
+        var rows = Sql.as(pool, user, "SELECT execution_id, owner_id FROM run_requests WHERE strategy_id = $1",
+                Tuple.of(UUID.fromString(id)));
         assertThat(rows.size()).isEqualTo(2);
         List<String> ids = new ArrayList<>();
         rows.forEach(r -> ids.add(r.getUUID("execution_id").toString()));

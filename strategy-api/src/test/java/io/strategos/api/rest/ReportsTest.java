@@ -38,7 +38,7 @@ class ReportsTest {
     }
 
     private void sql(String statement, Tuple args) {
-        pool.preparedQuery(statement).execute(args).await().indefinitely();
+        Sql.as(pool, user, statement, args);
     }
 
     /** Ten runs, one a minute: runs 0-6 succeed, 7-8 fail, 9 is skipped; durations 100, 200, ... 1000 ms. */
