@@ -101,7 +101,8 @@ class StrategyDefinitionTest {
     void aBodyOverOneMegabyteIsRefused() {
         String big = "x".repeat(1_100_000);
         as(user).body("{\"name\": \"Big\", \"description\": \"" + big + "\", \"graph\": " + Fixtures.GRAPH + "}")
-                .post("/api/v1/strategies").then().statusCode(413);
+                .post("/api/v1/strategies").then().statusCode(413)
+                .contentType("application/problem+json").body("status", equalTo(413));
     }
 
     @Test
