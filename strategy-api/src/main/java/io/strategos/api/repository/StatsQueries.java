@@ -5,6 +5,7 @@ import io.strategos.api.mapping.StatsView;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -49,7 +50,7 @@ public class StatsQueries {
     }
 
     /** The caller must own the strategy: node logs carry no owner. */
-    public Uni<StatsView> forOwnedStrategy(UUID strategyId, String ownerId, java.time.Instant nextRunAt) {
+    public Uni<StatsView> forOwnedStrategy(UUID strategyId, String ownerId, Instant nextRunAt) {
         return scope.run(ownerId, c -> c.preparedQuery(TOTALS).execute(Tuple.of(strategyId, ownerId)).flatMap(totals ->
                 c.preparedQuery(PER_NODE).execute(Tuple.of(strategyId)).map(nodes -> {
                     Row t = totals.iterator().next();

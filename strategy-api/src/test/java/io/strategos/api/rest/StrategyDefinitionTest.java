@@ -1,6 +1,7 @@
 package io.strategos.api.rest;
 
 import static io.strategos.api.rest.Fixtures.as;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -11,7 +12,9 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -31,7 +34,7 @@ class StrategyDefinitionTest {
                 .body("version", equalTo(2)).body("name", equalTo("Second")).body("folder", equalTo("lab"));
 
         as(user).get("/api/v1/strategies/" + id + "/versions").then().statusCode(200)
-                .body("items.version", equalTo(java.util.List.of(2, 1)))
+                .body("items.version", equalTo(List.of(2, 1)))
                 .body("items[0].graph", nullValue())
                 .body("nextCursor", nullValue());
         as(user).get("/api/v1/strategies/" + id + "/versions/1").then().statusCode(200)
@@ -42,7 +45,7 @@ class StrategyDefinitionTest {
         as(user).post("/api/v1/strategies/" + id + "/versions/1/restore").then().statusCode(200)
                 .header("ETag", "\"3\"").body("version", equalTo(3)).body("name", equalTo("First"));
         as(user).get("/api/v1/strategies/" + id + "/versions?limit=2").then().statusCode(200)
-                .body("items.version", equalTo(java.util.List.of(3, 2))).body("nextCursor", notNullValue());
+                .body("items.version", equalTo(List.of(3, 2))).body("nextCursor", notNullValue());
     }
 
     @Test
@@ -59,6 +62,18 @@ class StrategyDefinitionTest {
         as(user).header("If-Match", "\"1\"").delete("/api/v1/strategies/" + id).then().statusCode(412);
         as(user).header("If-Match", "\"1\"").post("/api/v1/strategies/" + id + "/versions/1/restore").then().statusCode(412);
         as(user).get("/api/v1/strategies/" + id).then().body("name", equalTo("Mine"));
+    }
+
+    @Test
+    void ofTwoConcurrentWritesWithTheSameIfMatchExactlyOneWins() {
+        String id = Fixtures.create(user, "Raced");
+        List<CompletableFuture<Integer>> writes = IntStream.range(0, 4)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> as(user).header("If-Match", "\"1\"")
+                        .body(Fixtures.body("Writer " + i, null, "[]", null)).put("/api/v1/strategies/" + id).statusCode()))
+                .toList();
+        List<Integer> statuses = writes.stream().map(CompletableFuture::join).toList();
+        assertThat(statuses).containsOnly(200, 412).filteredOn(s -> s == 200).hasSize(1);
+        as(user).get("/api/v1/strategies/" + id).then().body("version", equalTo(2));
     }
 
     @Test
@@ -133,7 +148,7 @@ class StrategyDefinitionTest {
                 .body("name", equalTo("Original (copy)")).body("status", equalTo("draft")).body("version", equalTo(1))
                 .body("deployment", nullValue()).body("graph.nodes", hasSize(2))
                 .extract().path("id");
-        org.assertj.core.api.Assertions.assertThat(copy).isNotEqualTo(id);
+        assertThat(copy).isNotEqualTo(id);
         as(stranger).post("/api/v1/strategies/" + id + "/duplicate").then().statusCode(404);
     }
 
@@ -144,7 +159,7 @@ class StrategyDefinitionTest {
         as(user).put("/api/v1/strategies/" + id + "/favorite").then().statusCode(204);
         as(user).put("/api/v1/strategies/" + id + "/favorite").then().statusCode(204);
         as(user).get("/api/v1/strategies?favorite=true").then().statusCode(200)
-                .body("items.id", equalTo(java.util.List.of(id)));
+                .body("items.id", equalTo(List.of(id)));
         as(user).get("/api/v1/strategies?favorite=false").then().body("items.id", hasItem(other))
                 .body("items.id", not(hasItem(id)));
         as(user).delete("/api/v1/strategies/" + id + "/favorite").then().statusCode(204);
