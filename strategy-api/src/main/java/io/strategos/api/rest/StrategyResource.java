@@ -24,6 +24,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
@@ -96,9 +97,14 @@ public class StrategyResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "One strategy; its ETag is its version")
-    public Uni<Response> get(@PathParam("id") UUID id) {
-        return strategies.get(Callers.id(token), id).map(StrategyResource::withEtag);
+    @Operation(summary = "One strategy; its ETag is its version",
+            description = "With If-None-Match naming the current version, 304 and no body.")
+    @APIResponse(responseCode = "304", description = "Not modified since the version in If-None-Match")
+    public Uni<Response> get(@PathParam("id") UUID id, @Context Request request) {
+        return strategies.get(Callers.id(token), id).map(view -> {
+            Response.ResponseBuilder notModified = request.evaluatePreconditions(Preconditions.etag(view.version()));
+            return notModified != null ? notModified.build() : withEtag(view);
+        });
     }
 
     @PUT

@@ -33,6 +33,8 @@ class StrategyDefinitionTest {
                 .then().statusCode(200).header("ETag", "\"2\"")
                 .body("version", equalTo(2)).body("name", equalTo("Second")).body("folder", equalTo("lab"));
 
+        as(user).header("If-None-Match", "\"2\"").get("/api/v1/strategies/" + id).then().statusCode(304);
+        as(user).header("If-None-Match", "\"1\"").get("/api/v1/strategies/" + id).then().statusCode(200);
         as(user).get("/api/v1/strategies/" + id + "/versions").then().statusCode(200)
                 .body("items.version", equalTo(List.of(2, 1)))
                 .body("items[0].graph", nullValue())
