@@ -96,10 +96,10 @@ class StrategyToNotificationIT {
         // 3 and 5. The executor runs it; the history shows the run.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 !as(owner).get(api() + "/api/v1/strategies/" + strategyId + "/executions")
-                        .then().statusCode(200).extract().jsonPath().getList("$").isEmpty());
+                        .then().statusCode(200).extract().jsonPath().getList("items").isEmpty());
         String executionId = as(owner).get(api() + "/api/v1/strategies/" + strategyId + "/executions")
-                .then().body("[0].status", equalTo("success")).body("[0].nodesExecuted", equalTo(2))
-                .extract().path("[0].id");
+                .then().body("items[0].status", equalTo("success")).body("items[0].nodesExecuted", equalTo(2))
+                .extract().path("items[0].id");
         as(owner).get(api() + "/api/v1/executions/" + executionId)
                 .then().statusCode(200)
                 .body("nodes", hasSize(2))

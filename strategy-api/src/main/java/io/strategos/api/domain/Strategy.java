@@ -8,14 +8,18 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
  * A strategy: its current definition, deployment settings and run statistics. The schema is in
  * strategy-model's {@code db/strategy} migrations; executor-worker writes the run columns.
+ * Updates write only the columns that changed, so a change here never overwrites run columns the
+ * executor updated meanwhile.
  */
 @Entity
+@DynamicUpdate
 @Table(name = "strategies")
 public class Strategy {
 
@@ -57,6 +61,27 @@ public class Strategy {
     @Column(name = "auto_pause_after_errors")
     public int autoPauseAfterErrors;
 
+    @Column(name = "max_executions")
+    public Long maxExecutions;
+
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+
+    @Column(name = "max_drawdown_pct")
+    public BigDecimal maxDrawdownPct;
+
+    /** The market condition a run needs, as JSON text; null: always run. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "trigger_condition")
+    public String triggerCondition;
+
+    /** The version published as a public template; null when not published. */
+    @Column(name = "published_version")
+    public Integer publishedVersion;
+
+    @Column(name = "published_at")
+    public Instant publishedAt;
+
     @Column(name = "deployed_at")
     public Instant deployedAt;
 
@@ -72,7 +97,8 @@ public class Strategy {
     @Column(name = "failed_executions", insertable = false, updatable = false)
     public long failedExecutions;
 
-    @Column(name = "consecutive_errors", insertable = false, updatable = false)
+    /** Reset when a strategy in error is resumed; otherwise the executor's. */
+    @Column(name = "consecutive_errors", insertable = false)
     public int consecutiveErrors;
 
     @Column(name = "avg_duration_ms", insertable = false, updatable = false)
@@ -81,9 +107,41 @@ public class Strategy {
     @Column(name = "last_executed_at", insertable = false, updatable = false)
     public Instant lastExecutedAt;
 
+    /** Set while an executor replica runs the strategy. */
+    @Column(name = "lease_expires_at", insertable = false, updatable = false)
+    public Instant leaseExpiresAt;
+
     @Column(name = "created_at", updatable = false)
     public Instant createdAt;
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** A new strategy: version 1, a draft, not deployed. */
+    public static Strategy draft(String ownerId, String name, String description, List<String> tags, String folder,
+                                 String graph, Instant now) {
+        Strategy s = new Strategy();
+        s.id = UUID.randomUUID();
+        s.ownerId = ownerId;
+        s.name = name;
+        s.description = description;
+        s.tags = tags == null ? List.of() : List.copyOf(tags);
+        s.folder = folder;
+        s.version = 1;
+        s.graph = graph;
+        s.status = StrategyStatus.DRAFT.wire();
+        s.misfirePolicy = "run_once";
+        s.autoPauseAfterErrors = 3;
+        s.createdAt = now;
+        s.updatedAt = now;
+        return s;
+    }
+
+    public StrategyStatus currentStatus() {
+        return StrategyStatus.fromWire(status).orElseThrow();
+    }
+
+    public boolean deployed() {
+        return schedule != null;
+    }
 }

@@ -31,4 +31,15 @@ public class StrategyVersion {
     @Embeddable
     public record Key(@Column(name = "strategy_id") UUID strategyId, int version) implements Serializable {
     }
+
+    /** The strategy's current definition, saved as its current version. */
+    public static StrategyVersion of(Strategy s, Instant now) {
+        StrategyVersion v = new StrategyVersion();
+        v.key = new Key(s.id, s.version);
+        v.name = s.name;
+        v.description = s.description;
+        v.graph = s.graph;
+        v.createdAt = now;
+        return v;
+    }
 }

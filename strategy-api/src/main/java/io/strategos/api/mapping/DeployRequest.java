@@ -2,6 +2,7 @@ package io.strategos.api.mapping;
 
 import io.strategos.model.schedule.MisfirePolicy;
 import io.strategos.model.schedule.Schedule;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
@@ -9,17 +10,24 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
+import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Schedule and trading settings of a deployment. */
 @Schema(description = "How and when a strategy runs", example = """
         {"schedule": {"type": "cron", "expression": "*/5 * * * *", "timezone": "Europe/Berlin"},
-         "tradingMode": "paper", "paperBankrollUsd": 10000, "autoStart": true}""")
+         "tradingMode": "paper", "paperBankrollUsd": 10000, "autoStart": true, "misfirePolicy": "skip",
+         "maxExecutions": 1000, "autoPauseAfterConsecutiveErrors": 3, "maxDrawdownPct": 25}""")
 public record DeployRequest(
         @NotNull Schedule schedule,
         @NotNull @Pattern(regexp = "paper|live", message = "must be paper or live") String tradingMode,
         @DecimalMin("100") @DecimalMax("1000000") BigDecimal paperBankrollUsd,
         Boolean autoStart,
         MisfirePolicy misfirePolicy,
-        @Min(1) @Max(100) Integer autoPauseAfterConsecutiveErrors) {
+        @Min(1) @Max(100) Integer autoPauseAfterConsecutiveErrors,
+        @Schema(description = "Stop (completed) after this many runs") @Min(1) Long maxExecutions,
+        @Schema(description = "Stop (completed) at this instant; must be in the future") Instant expiresAt,
+        @Schema(description = "Kill switch: stop when the paper portfolio falls this far below its peak, in percent")
+        @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") BigDecimal maxDrawdownPct,
+        @Valid TriggerCondition triggerCondition) {
 }

@@ -21,11 +21,13 @@ public record StrategyView(
         Deployment deployment,
         RunStats stats,
         Instant nextExecutionAt,
+        Integer publishedVersion,
         Instant createdAt,
         Instant updatedAt) {
 
     public record Deployment(JsonNode schedule, String tradingMode, BigDecimal paperBankrollUsd, String misfirePolicy,
-                             int autoPauseAfterConsecutiveErrors, Instant deployedAt) {
+                             int autoPauseAfterConsecutiveErrors, Long maxExecutions, Instant expiresAt,
+                             BigDecimal maxDrawdownPct, JsonNode triggerCondition, Instant deployedAt) {
     }
 
     public record RunStats(long totalExecutions, long successfulExecutions, long failedExecutions, int consecutiveErrors,

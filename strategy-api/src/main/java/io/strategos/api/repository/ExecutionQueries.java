@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.smallrye.mutiny.Uni;
+import io.strategos.api.mapping.Cursor;
 import io.strategos.api.mapping.ExecutionView;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -25,12 +27,17 @@ public class ExecutionQueries {
             e.id, e.strategy_id, e.strategy_version, e.trigger, e.status, e.scheduled_for, e.started_at,
             e.completed_at, e.duration_ms, e.nodes_executed, e.error""";
 
+    /** Newest first; keyset on (started_at, id). */
     private static final String LIST_FOR_STRATEGY = """
-            SELECT %s
+            SELECT %s, e.started_at::text AS sort_key
               FROM executions e
              WHERE e.strategy_id = $1 AND e.owner_id = $2
+               AND ($3::text IS NULL OR e.status = $3::text)
+               AND ($4::timestamptz IS NULL OR e.started_at >= $4::timestamptz)
+               AND ($5::timestamptz IS NULL OR e.started_at < $5::timestamptz)
+               AND ($6::text IS NULL OR (e.started_at, e.id) < ($6::text::timestamptz, $7::uuid))
              ORDER BY e.started_at DESC, e.id DESC
-             LIMIT $3
+             LIMIT $8
             """.formatted(COLUMNS);
 
     private static final String ONE = """
@@ -46,46 +53,56 @@ public class ExecutionQueries {
              ORDER BY seq
             """;
 
-    private final Pool pool;
+    /** What a history is narrowed to; null fields do not narrow it. {@code to} is exclusive. */
+    public record Filter(String status, Instant from, Instant to) {
+    }
+
+    public record Found(ExecutionView execution, String sortKey) {
+    }
+
+    private final CallerScope scope;
     private final ObjectMapper json;
 
-    public ExecutionQueries(Pool pool, ObjectMapper json) {
-        this.pool = pool;
+    public ExecutionQueries(CallerScope scope, ObjectMapper json) {
+        this.scope = scope;
         this.json = json;
     }
 
-    public Uni<List<ExecutionView>> listForStrategy(UUID strategyId, String ownerId, int limit) {
-        return pool.preparedQuery(LIST_FOR_STRATEGY).execute(Tuple.of(strategyId, ownerId, limit))
-                .map(rows -> {
-                    List<ExecutionView> views = new ArrayList<>(rows.size());
-                    rows.forEach(row -> views.add(execution(row, null)));
-                    return views;
-                });
+    public Uni<List<Found>> listForStrategy(UUID strategyId, String ownerId, Filter filter, Cursor after, int limit) {
+        Tuple args = Tuple.tuple().addUUID(strategyId).addString(ownerId).addString(filter.status())
+                .addOffsetDateTime(offset(filter.from())).addOffsetDateTime(offset(filter.to()))
+                .addString(after == null ? null : after.key()).addUUID(after == null ? null : after.id())
+                .addInteger(limit);
+        return scope.run(ownerId, c -> c.preparedQuery(LIST_FOR_STRATEGY).execute(args).map(rows -> {
+            List<Found> found = new ArrayList<>(rows.size());
+            rows.forEach(row -> found.add(new Found(execution(row, null), row.getString("sort_key"))));
+            return found;
+        }));
     }
 
     /** One execution with its node logs in run order, or null when the caller has no such execution. */
     public Uni<ExecutionView> find(UUID executionId, String ownerId) {
-        return pool.preparedQuery(ONE).execute(Tuple.of(executionId, ownerId)).flatMap(rows -> {
+        return scope.run(ownerId, c -> c.preparedQuery(ONE).execute(Tuple.of(executionId, ownerId)).flatMap(rows -> {
             if (rows.size() == 0) {
                 return Uni.createFrom().nullItem();
             }
             Row execution = rows.iterator().next();
-            return pool.preparedQuery(NODE_LOGS).execute(Tuple.of(executionId)).map(logs -> {
+            return c.preparedQuery(NODE_LOGS).execute(Tuple.of(executionId)).map(logs -> {
                 List<ExecutionView.NodeLog> nodes = new ArrayList<>(logs.size());
                 logs.forEach(log -> nodes.add(new ExecutionView.NodeLog(log.getInteger("seq"), log.getString("node_id"),
                         log.getString("node_type"), log.getString("status"), parse(log.getString("output")),
-                        log.getString("error"), instant(log, "started_at"), instant(log, "completed_at"),
-                        log.getInteger("duration_ms"))));
+                        log.getString("error"), StrategyRows.instant(log, "started_at"),
+                        StrategyRows.instant(log, "completed_at"), log.getInteger("duration_ms"))));
                 return execution(execution, nodes);
             });
-        });
+        }));
     }
 
     private static ExecutionView execution(Row row, List<ExecutionView.NodeLog> nodes) {
         return new ExecutionView(row.getUUID("id"), row.getUUID("strategy_id"), row.getInteger("strategy_version"),
-                row.getString("trigger"), row.getString("status"), instant(row, "scheduled_for"),
-                instant(row, "started_at"), instant(row, "completed_at"), row.getInteger("duration_ms"),
-                row.getInteger("nodes_executed"), row.getString("error"), nodes);
+                row.getString("trigger"), row.getString("status"), StrategyRows.instant(row, "scheduled_for"),
+                StrategyRows.instant(row, "started_at"), StrategyRows.instant(row, "completed_at"),
+                row.getInteger("duration_ms"), row.getInteger("nodes_executed"), row.getString("error"), nodes);
     }
 
     private JsonNode parse(String text) {
@@ -96,8 +113,7 @@ public class ExecutionQueries {
         }
     }
 
-    private static Instant instant(Row row, String column) {
-        var value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
+    private static OffsetDateTime offset(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 }

@@ -68,12 +68,12 @@ class StrategyResourceTest {
     void readsAndListsOnlyTheCallersStrategies() {
         String id = create(user);
         as(user).get("/api/v1/strategies/" + id).then().statusCode(200).body("id", equalTo(id)).header("ETag", equalTo("\"1\""));
-        as(user).get("/api/v1/strategies").then().statusCode(200).body("id", hasItem(id));
+        as(user).get("/api/v1/strategies").then().statusCode(200).body("items.id", hasItem(id));
 
         String stranger = "stranger-" + UUID.randomUUID();
         as(stranger).get("/api/v1/strategies/" + id).then().statusCode(404)
                 .contentType("application/problem+json").body("status", equalTo(404));
-        as(stranger).get("/api/v1/strategies").then().statusCode(200).body("$", hasSize(0));
+        as(stranger).get("/api/v1/strategies").then().statusCode(200).body("items", hasSize(0));
         as(stranger).get("/api/v1/strategies/" + id + "/executions").then().statusCode(404);
         as(stranger).body(DEPLOY_EVERY_5S).post("/api/v1/strategies/" + id + "/deploy").then().statusCode(404);
     }
@@ -164,7 +164,7 @@ class StrategyResourceTest {
     @Test
     void executionsOfANewStrategyAreEmpty() {
         String id = create(user);
-        as(user).get("/api/v1/strategies/" + id + "/executions").then().statusCode(200).body("$", hasSize(0));
+        as(user).get("/api/v1/strategies/" + id + "/executions").then().statusCode(200).body("items", hasSize(0));
         as(user).get("/api/v1/executions/" + UUID.randomUUID()).then().statusCode(404).contentType("application/problem+json");
     }
 

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Checks the structure of a strategy graph and reports every problem at once, so the builder can
- * mark all offending nodes in one round trip.
+ * Checks the structure of a strategy graph, and each node's config against its type's schema, and
+ * reports every problem at once, so the builder can mark all offending nodes in one round trip.
  */
 public final class GraphValidator {
 
@@ -57,8 +57,9 @@ public final class GraphValidator {
             var type = NodeType.fromWireName(node.type());
             if (type.isEmpty()) {
                 problems.add(new FieldError(at + "/type", "unknown node type '" + node.type() + "'"));
-            } else if (type.get().isSource()) {
-                hasSource = true;
+            } else {
+                hasSource |= type.get().isSource();
+                problems.addAll(NodeConfigSchemas.validate(type.get(), node.config(), at + "/config"));
             }
         }
         if (!hasSource) {

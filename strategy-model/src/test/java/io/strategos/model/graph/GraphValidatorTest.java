@@ -59,4 +59,26 @@ class GraphValidatorTest {
         assertThat(TopologicalOrder.of(graph)).extracting(GraphNode::id).containsExactly("src", "left", "right", "join");
         assertThat(TopologicalOrder.upstreamOf(graph, "join")).containsExactly("left", "right");
     }
+
+    @Test
+    void checksEachConfigAgainstItsTypesSchema() {
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var stream = (com.fasterxml.jackson.databind.node.ObjectNode) json.createObjectNode().put("limit", 0);
+        var filter = json.createObjectNode();
+        filter.putArray("conditions").addObject().put("field", "colour").put("operator", "gt");
+        var graph = new StrategyGraph(
+                List.of(new GraphNode("s", "polymarket-stream", null, stream), new GraphNode("f", "filter", null, filter)),
+                List.of(edge("s", "f")));
+        assertThat(GraphValidator.validate(graph, "/graph")).extracting(FieldError::pointer).containsExactlyInAnyOrder(
+                "/graph/nodes/0/config/limit", "/graph/nodes/1/config/conditions/0/field",
+                "/graph/nodes/1/config/conditions/0/value");
+    }
+
+    @Test
+    void everyNodeTypeHasASchema() {
+        for (NodeType type : NodeType.values()) {
+            assertThat(NodeConfigSchemas.schemaOf(type).path("type").asText()).isEqualTo("object");
+            assertThat(NodeConfigSchemas.validate(type, null, "/c")).isEmpty();
+        }
+    }
 }

@@ -1,0 +1,20 @@
+package io.strategos.api;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.strategos.model.event.StrategyEvent;
+import io.strategos.model.event.StrategyEventData;
+import io.strategos.model.schedule.CronSchedule;
+import io.strategos.model.schedule.IntervalSchedule;
+import io.strategos.model.schedule.OnceSchedule;
+
+/**
+ * Types Jackson reads or writes outside REST signatures (outbox events, stored schedules), which
+ * a native image would otherwise not keep the reflection data of.
+ */
+@RegisterForReflection(targets = {StrategyEvent.class, StrategyEventData.class, CronSchedule.class,
+        IntervalSchedule.class, OnceSchedule.class})
+public final class ReflectionConfig {
+
+    private ReflectionConfig() {
+    }
+}
