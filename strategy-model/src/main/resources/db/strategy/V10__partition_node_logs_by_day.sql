@@ -22,7 +22,22 @@ CREATE TABLE execution_node_logs (
 
 CREATE TABLE execution_node_logs_default PARTITION OF execution_node_logs DEFAULT;
 
-CREATE INDEX execution_node_logs_strategy_idx ON execution_node_logs (strategy_id, node_id, started_at DESC);
+-- What V3 and V4 gave the old table: the statistics index, row-level security and the API's grant.
+CREATE INDEX execution_node_logs_strategy_node_idx ON execution_node_logs (strategy_id, node_id)
+    INCLUDE (node_type, status, duration_ms);
+ALTER TABLE execution_node_logs ENABLE ROW LEVEL SECURITY;
+CREATE POLICY execution_node_logs_owner ON execution_node_logs
+    USING (EXISTS (SELECT 1 FROM executions e
+                    WHERE e.id = execution_node_logs.execution_id AND e.owner_id = current_setting('app.user_id', true)))
+    WITH CHECK (EXISTS (SELECT 1 FROM executions e
+                         WHERE e.id = execution_node_logs.execution_id AND e.owner_id = current_setting('app.user_id', true)));
+DO $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'strategos_api') THEN
+        GRANT SELECT ON execution_node_logs TO strategos_api;
+    END IF;
+END
+$$;
 
 INSERT INTO execution_node_logs SELECT * FROM execution_node_logs_before_partitioning;
 DROP TABLE execution_node_logs_before_partitioning;

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.strategos.executor.claim.ClaimedRun;
 import io.strategos.executor.market.Market;
 import io.strategos.executor.market.MarketDataProvider;
+import io.strategos.executor.market.MarketQuery;
 import io.strategos.executor.pipeline.nodes.MarketCondition;
 import io.strategos.model.graph.GraphNode;
 import io.strategos.model.graph.NodeType;
@@ -40,6 +41,8 @@ public class PipelineRunner {
 
     /** How many market ids a node log keeps; the count is always exact. */
     static final int LOGGED_MARKETS = 20;
+    /** Markets a trigger condition without a marketId looks at. */
+    static final int TRIGGER_UNIVERSE = 500;
 
     private final Map<NodeType, NodeExecutor> executors = new EnumMap<>(NodeType.class);
     private final MarketDataProvider marketData;
@@ -151,17 +154,27 @@ public class PipelineRunner {
         }
     }
 
-    /** @return why the trigger condition does not hold, or null when it does */
+    /**
+     * The trigger condition is one condition ({@code field}, {@code operator}, {@code value}) or a
+     * list ({@code match}, {@code conditions}), on the market {@code marketId}, or on any market the
+     * provider has when no market is named.
+     *
+     * @return why the trigger condition does not hold, or null when it does
+     */
     private String unmetTrigger(JsonNode condition) throws NodeFailure {
         String marketId = condition.path("marketId").asText(null);
-        if (marketId == null) {
-            throw new NodeFailure("a trigger condition needs a marketId");
+        List<Market> candidates = marketId == null
+                ? marketData.markets(new MarketQuery(null, null, 0, 0, TRIGGER_UNIVERSE))
+                : marketData.quotes(List.of(marketId)).values().stream().toList();
+        for (Market market : candidates) {
+            boolean holds = condition.has("conditions")
+                    ? MarketCondition.matches(condition, market)
+                    : MarketCondition.parse(condition).test(market);
+            if (holds) {
+                return null;
+            }
         }
-        Market market = marketData.quotes(List.of(marketId)).get(marketId);
-        if (market == null) {
-            return "trigger market " + marketId + " is not available";
-        }
-        return MarketCondition.matches(condition, market) ? null : "trigger condition does not hold on market " + marketId;
+        return marketId == null ? "no market meets the trigger condition" : "the trigger condition does not hold on market " + marketId;
     }
 
     private List<Market> execute(GraphNode node, List<Market> input, RunContext context) throws NodeFailure {
