@@ -22,6 +22,9 @@ CREATE TABLE execution_node_logs (
 
 CREATE TABLE execution_node_logs_default PARTITION OF execution_node_logs DEFAULT;
 
+INSERT INTO execution_node_logs SELECT * FROM execution_node_logs_before_partitioning;
+DROP TABLE execution_node_logs_before_partitioning;
+
 -- What V3 and V4 gave the old table: the statistics index, row-level security and the API's grant.
 CREATE INDEX execution_node_logs_strategy_node_idx ON execution_node_logs (strategy_id, node_id)
     INCLUDE (node_type, status, duration_ms);
@@ -39,8 +42,6 @@ BEGIN
 END
 $$;
 
-INSERT INTO execution_node_logs SELECT * FROM execution_node_logs_before_partitioning;
-DROP TABLE execution_node_logs_before_partitioning;
 
 -- Retention deletes executions by age.
 CREATE INDEX executions_started_idx ON executions (started_at);

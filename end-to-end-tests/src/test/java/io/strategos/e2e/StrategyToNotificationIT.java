@@ -106,6 +106,13 @@ class StrategyToNotificationIT {
                 .body("nodes[0].nodeId", equalTo("markets"))
                 .body("nodes[1].nodeId", equalTo("liquid"));
 
+        // A manual run takes the same road and is recorded under the id the API handed out.
+        String manualId = as(owner).post(api() + "/api/v1/strategies/" + strategyId + "/runs")
+                .then().statusCode(202).extract().path("executionId");
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                as(owner).get(api() + "/api/v1/executions/" + manualId).statusCode() == 200);
+        as(owner).get(api() + "/api/v1/executions/" + manualId).then().body("trigger", equalTo("manual"));
+
         // 4. notifier consumed the Kafka event and notified the owner.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 as(owner).get(notifier() + "/api/v1/notifications?type=execution_completed")

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A strategy this worker has leased to run for one slot. */
+/** A strategy this worker has leased to run for one slot, or for a manual run request. */
 public record ClaimedRun(
         UUID strategyId,
         String ownerId,
@@ -22,7 +22,18 @@ public record ClaimedRun(
         BigDecimal paperBankrollUsd,
         BigDecimal maxDrawdownPct,
         JsonNode triggerCondition,
-        Instant scheduledFor) {
+        Instant scheduledFor,
+        UUID requestedExecutionId) {
+
+    /** Manual runs ("run now" through the API) arrive with their execution id already given out. */
+    public boolean isManual() {
+        return requestedExecutionId != null;
+    }
+
+    /** What started the run, as executions record it: manual, or the schedule's type. */
+    public String trigger() {
+        return isManual() ? "manual" : schedule.trigger();
+    }
 
     /**
      * The slot after this one. Jitter shifts every slot of a strategy by the same offset (derived

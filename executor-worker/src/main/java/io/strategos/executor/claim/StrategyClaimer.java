@@ -46,6 +46,27 @@ public class StrategyClaimer {
                       s.trigger_condition::text, s.next_execution_at
             """;
 
+    // Manual runs requested through the API, oldest first, leased like strategies.
+    private static final String CLAIM_REQUESTED = """
+            WITH requested AS (
+                SELECT execution_id
+                  FROM run_requests
+                 WHERE lease_expires_at IS NULL OR lease_expires_at < now()
+                 ORDER BY requested_at
+                 LIMIT $1
+                   FOR UPDATE SKIP LOCKED
+            )
+            UPDATE run_requests r
+               SET lease_owner = $2,
+                   lease_expires_at = now() + make_interval(secs => $3)
+              FROM requested, strategies s
+             WHERE r.execution_id = requested.execution_id
+               AND s.id = r.strategy_id
+            RETURNING s.id, s.owner_id, s.name, s.version, s.graph::text, s.schedule::text,
+                      s.misfire_policy, s.jitter_seconds, s.paper_bankroll_usd, s.max_drawdown_pct,
+                      s.trigger_condition::text, r.requested_at AS next_execution_at, r.execution_id AS requested_execution_id
+            """;
+
     private final Pool pool;
     private final ObjectMapper json;
 
@@ -56,7 +77,16 @@ public class StrategyClaimer {
 
     /** Leases up to {@code limit} due strategies to {@code workerId} for {@code lease}. */
     public List<ClaimedRun> claim(int limit, String workerId, Duration lease) {
-        var rows = pool.preparedQuery(CLAIM).execute(Tuple.of(limit, workerId, (double) lease.toSeconds()))
+        return leased(CLAIM, limit, workerId, lease);
+    }
+
+    /** Leases up to {@code limit} manual run requests; each runs its strategy's current graph once. */
+    public List<ClaimedRun> claimRequested(int limit, String workerId, Duration lease) {
+        return leased(CLAIM_REQUESTED, limit, workerId, lease);
+    }
+
+    private List<ClaimedRun> leased(String claim, int limit, String workerId, Duration lease) {
+        var rows = pool.preparedQuery(claim).execute(Tuple.of(limit, workerId, (double) lease.toSeconds()))
                 .await().indefinitely();
         List<ClaimedRun> runs = new ArrayList<>(rows.size());
         for (Row row : rows) {
@@ -84,6 +114,7 @@ public class StrategyClaimer {
                 row.getBigDecimal("paper_bankroll_usd"),
                 row.getBigDecimal("max_drawdown_pct"),
                 row.getString("trigger_condition") == null ? null : json.readTree(row.getString("trigger_condition")),
-                row.getOffsetDateTime("next_execution_at").toInstant());
+                row.getOffsetDateTime("next_execution_at").toInstant(),
+                row.getColumnIndex("requested_execution_id") < 0 ? null : row.getUUID("requested_execution_id"));
     }
 }

@@ -62,7 +62,7 @@ public class PipelineRunner {
     }
 
     public RunResult run(ClaimedRun run) {
-        UUID executionId = UUID.randomUUID();
+        UUID executionId = run.isManual() ? run.requestedExecutionId() : UUID.randomUUID();
         MDC.put("strategyId", run.strategyId().toString());
         MDC.put("executionId", executionId.toString());
         try {

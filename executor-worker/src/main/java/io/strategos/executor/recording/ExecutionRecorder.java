@@ -50,27 +50,31 @@ public class ExecutionRecorder {
                                     started_at, completed_at, status, nodes_executed, error, duration_ms)
             SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::timestamptz[],
                                  $7::timestamptz[], $8::timestamptz[], $9::text[], $10::int[], $11::text[], $12::int[])
-            ON CONFLICT ON CONSTRAINT executions_one_run_per_slot DO NOTHING
+            ON CONFLICT DO NOTHING
             RETURNING id
             """;
 
     // Statistics and the next slot; only if the slot is still the one this worker ran. A strategy
     // completes when its schedule has no next slot, maxExecutions is reached, or expiresAt passes.
+    // A manual run counts in the statistics but leaves the schedule, and any lease, as they are.
     private static final String ADVANCE_STRATEGIES = """
             WITH r AS (
                 SELECT r.*,
-                       r.next_at IS NULL
-                           OR st.total_executions + 1 >= st.max_executions
-                           OR r.next_at > st.expires_at AS ends
+                       NOT r.manual
+                           AND (r.next_at IS NULL
+                                OR st.total_executions + 1 >= st.max_executions
+                                OR r.next_at > st.expires_at) AS ends
                   FROM unnest($1::uuid[], $2::timestamptz[], $3::bool[], $4::int[], $5::timestamptz[], $6::timestamptz[],
-                              $7::bool[], $8::bool[])
-                       AS r(id, slot, succeeded, duration_ms, completed_at, next_at, pause, failed)
+                              $7::bool[], $8::bool[], $9::bool[])
+                       AS r(id, slot, succeeded, duration_ms, completed_at, next_at, pause, failed, manual)
                   JOIN strategies st ON st.id = r.id
             )
             UPDATE strategies s
-               SET next_execution_at = CASE WHEN r.ends THEN NULL ELSE r.next_at END,
-                   lease_owner = NULL,
-                   lease_expires_at = NULL,
+               SET next_execution_at = CASE WHEN r.manual THEN s.next_execution_at
+                                            WHEN r.ends THEN NULL
+                                            ELSE r.next_at END,
+                   lease_owner = CASE WHEN r.manual THEN s.lease_owner END,
+                   lease_expires_at = CASE WHEN r.manual THEN s.lease_expires_at END,
                    total_executions = s.total_executions + 1,
                    successful_executions = s.successful_executions + CASE WHEN r.succeeded THEN 1 ELSE 0 END,
                    failed_executions = s.failed_executions + CASE WHEN r.failed THEN 1 ELSE 0 END,
@@ -90,7 +94,7 @@ public class ExecutionRecorder {
                    updated_at = now()
               FROM r
              WHERE s.id = r.id
-               AND s.next_execution_at = r.slot
+               AND (r.manual OR s.next_execution_at = r.slot)
             RETURNING s.id, s.status, s.consecutive_errors
             """;
 
@@ -141,6 +145,7 @@ public class ExecutionRecorder {
             return List.of();
         }
         return pool.withTransaction(conn -> insertExecutions(conn, results)
+                .call(recorded -> deleteAnsweredRequests(conn, results))
                 .flatMap(recorded -> recorded.isEmpty() ? Uni.createFrom().item(recorded)
                         : advanceStrategies(conn, recorded)
                                 .flatMap(stopped -> insertNodeLogs(conn, recorded)
@@ -172,7 +177,7 @@ public class ExecutionRecorder {
             strategies[i] = run.strategyId();
             owners[i] = run.ownerId();
             versions[i] = run.strategyVersion();
-            triggers[i] = run.schedule().trigger();
+            triggers[i] = run.trigger();
             slots[i] = utc(run.scheduledFor());
             started[i] = utc(r.startedAt());
             completed[i] = utc(r.completedAt());
@@ -190,6 +195,16 @@ public class ExecutionRecorder {
         });
     }
 
+    /** Manual requests are answered once their run is recorded, here or (after a lost lease) elsewhere. */
+    private Uni<Void> deleteAnsweredRequests(SqlConnection conn, List<RunResult> results) {
+        UUID[] answered = results.stream().filter(r -> r.run().isManual()).map(RunResult::executionId).toArray(UUID[]::new);
+        if (answered.length == 0) {
+            return Uni.createFrom().voidItem();
+        }
+        return conn.preparedQuery("DELETE FROM run_requests WHERE execution_id = ANY($1)").execute(Tuple.of(answered))
+                .replaceWithVoid();
+    }
+
     /** @return the strategies this batch stopped, with their new status: error (auto-paused), paused (kill switch) or completed */
     private Uni<Map<UUID, String>> advanceStrategies(SqlConnection conn, List<RunResult> results) {
         int n = results.size();
@@ -201,6 +216,7 @@ public class ExecutionRecorder {
         OffsetDateTime[] next = new OffsetDateTime[n];
         Boolean[] pause = new Boolean[n];
         Boolean[] failed = new Boolean[n];
+        Boolean[] manual = new Boolean[n];
         Instant now = clock.instant();
         for (int i = 0; i < n; i++) {
             RunResult r = results.get(i);
@@ -210,11 +226,12 @@ public class ExecutionRecorder {
             succeeded[i] = r.status() == RunResult.Status.SUCCESS;
             durations[i] = (int) r.durationMs();
             completed[i] = utc(r.completedAt());
-            next[i] = run.nextSlot(now).map(ExecutionRecorder::utc).orElse(null);
+            next[i] = run.isManual() ? null : run.nextSlot(now).map(ExecutionRecorder::utc).orElse(null);
             pause[i] = r.effects().pauseReason() != null;
             failed[i] = r.failed();
+            manual[i] = run.isManual();
         }
-        Tuple params = Tuple.tuple(List.of(ids, slots, succeeded, durations, completed, next, pause, failed));
+        Tuple params = Tuple.tuple(List.of(ids, slots, succeeded, durations, completed, next, pause, failed, manual));
         return conn.preparedQuery(ADVANCE_STRATEGIES).execute(params).map(rows -> {
             Map<UUID, String> stopped = new HashMap<>();
             for (Row row : rows) {

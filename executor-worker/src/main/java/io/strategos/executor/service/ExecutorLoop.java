@@ -89,18 +89,24 @@ public class ExecutorLoop {
         }
     }
 
-    /** @return true when the batch was full, so more work is probably due */
+    /**
+     * Manual runs first (someone is waiting for them), then scheduled ones; each kind in a batch of
+     * its own, so a strategy appears at most once per recording transaction.
+     *
+     * @return true when a batch was full, so more work is probably due
+     */
     private boolean claimRunAndRecordOneBatch() {
-        if (stopping) {
-            return false;
-        }
-        List<ClaimedRun> batch = claimer.claim(settings.batchSize(), workerId, settings.lease());
+        boolean requestedFull = runAndRecord(claimer.claimRequested(settings.batchSize(), workerId, settings.lease()));
+        boolean scheduledFull = runAndRecord(claimer.claim(settings.batchSize(), workerId, settings.lease()));
+        return requestedFull || scheduledFull;
+    }
+
+    private boolean runAndRecord(List<ClaimedRun> batch) {
         metrics.claimed(batch.size());
         if (batch.isEmpty()) {
             return false;
         }
-        List<RunResult> results = runAll(batch);
-        metrics.recorded(recorder.record(results));
+        metrics.recorded(recorder.record(runAll(batch)));
         return batch.size() == settings.batchSize();
     }
 

@@ -13,7 +13,7 @@ class ClaimedRunTest {
 
     private static ClaimedRun everyFiveMinutes(UUID id, int jitterSeconds, Instant slot) {
         return new ClaimedRun(id, "owner", "s", 1, new StrategyGraph(null, null), new CronSchedule("*/5 * * * *", "UTC"),
-                MisfirePolicy.RUN_ONCE, jitterSeconds, null, null, null, slot);
+                MisfirePolicy.RUN_ONCE, jitterSeconds, null, null, null, slot, null);
     }
 
     @Test

@@ -42,7 +42,7 @@ class PipelineRunnerTest {
     private static ClaimedRun run(StrategyGraph graph, String triggerCondition) {
         try {
             return new ClaimedRun(UUID.randomUUID(), "owner", "test", 1, graph, new IntervalSchedule(60L), MisfirePolicy.RUN_ONCE,
-                    0, null, null, triggerCondition == null ? null : JSON.readTree(triggerCondition), CLOCK.instant());
+                    0, null, null, triggerCondition == null ? null : JSON.readTree(triggerCondition), CLOCK.instant(), null);
         } catch (Exception e) {
             throw new IllegalArgumentException(e);
         }

@@ -178,6 +178,26 @@ class ExecutorFlowTest {
     }
 
     @Test
+    void aRequestedRunTakesTheSamePathWithItsGivenExecutionId() {
+        UUID id = insertRunningStrategy("manual-owner", GOOD_GRAPH, 3600);
+        await().atMost(Duration.ofSeconds(20)).until(() -> strategy(id).getLong("total_executions") == 1);
+        var nextSlot = strategy(id).getOffsetDateTime("next_execution_at");
+
+        UUID executionId = UUID.randomUUID();
+        pool.preparedQuery("INSERT INTO run_requests (execution_id, strategy_id, owner_id) VALUES ($1, $2, 'manual-owner')")
+                .execute(Tuple.of(executionId, id)).await().indefinitely();
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> !rows("SELECT 1 FROM executions WHERE id = $1", executionId).isEmpty());
+        Row execution = rows("SELECT trigger, status FROM executions WHERE id = $1", executionId).getFirst();
+        assertThat(execution.getString("trigger")).isEqualTo("manual");
+        assertThat(execution.getString("status")).isEqualTo("success");
+        assertThat(rows("SELECT 1 FROM run_requests WHERE execution_id = $1", executionId)).isEmpty();
+        Row strategy = strategy(id);
+        assertThat(strategy.getLong("total_executions")).isEqualTo(2);
+        assertThat(strategy.getOffsetDateTime("next_execution_at")).isEqualTo(nextSlot);
+    }
+
+    @Test
     void completesWhenMaxExecutionsIsReached() throws Exception {
         UUID id = insertRunningStrategy("completing-owner", GOOD_GRAPH, 1);
         pool.preparedQuery("UPDATE strategies SET max_executions = 2 WHERE id = $1").execute(Tuple.of(id)).await().indefinitely();
