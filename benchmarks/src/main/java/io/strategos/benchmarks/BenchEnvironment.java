@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * PostgreSQL on 127.0.0.1:5432 (a fresh database), a Kafka broker, and executor replicas from the
- * packaged jar: the same processes operators run, on this machine.
+ * PostgreSQL on 127.0.0.1:5432 (a fresh database), a Kafka broker, and services from their
+ * packaged jars: the same processes operators run, on this machine.
  */
 final class BenchEnvironment implements AutoCloseable {
 
@@ -27,7 +27,7 @@ final class BenchEnvironment implements AutoCloseable {
             System.getProperty("bench.pg.user", "strategos"), System.getProperty("bench.pg.password", "strategos"));
     private final Path home;
     private final KafkaBroker kafka;
-    private final List<ServiceProcess> executors = new ArrayList<>();
+    private final List<ServiceProcess> services = new ArrayList<>();
 
     BenchEnvironment() throws Exception {
         if (!postgres.isUsable()) {
@@ -41,23 +41,32 @@ final class BenchEnvironment implements AutoCloseable {
 
     /** Starts {@code count} executor replicas and waits until each is ready (the first one migrates). */
     void startExecutors(int count, int batchSize) throws Exception {
-        Path jar = Path.of(System.getProperty("strategos.repository", ".")).toAbsolutePath()
-                .resolve("executor-worker/target/quarkus-app/quarkus-run.jar");
         for (int i = 0; i < count; i++) {
-            Map<String, String> env = new HashMap<>();
-            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(DATABASE));
-            env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(DATABASE));
-            env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
-            env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-            env.put("STRATEGOS_EXECUTOR_BATCH_SIZE", Integer.toString(batchSize));
-            env.put("STRATEGOS_EXECUTOR_WORKER_NAME", "bench-" + i);
-            env.put("QUARKUS_LOG_LEVEL", "WARN");
-            ServiceProcess executor = ServiceProcess.start("executor-" + i, jar, Ports.free(), env,
-                    home.resolve("executor-" + i + ".log"));
-            executors.add(executor);
-            executor.awaitReady();
+            startService("executor-worker", "executor-" + i, Map.of(
+                    "STRATEGOS_EXECUTOR_BATCH_SIZE", Integer.toString(batchSize),
+                    "STRATEGOS_EXECUTOR_WORKER_NAME", "bench-" + i));
         }
+    }
+
+    /** Starts one service from its packaged jar, on this environment's database and broker. */
+    ServiceProcess startService(String module, String name, Map<String, String> settings) throws Exception {
+        Path jar = Path.of(System.getProperty("strategos.repository", ".")).toAbsolutePath()
+                .resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        Map<String, String> env = new HashMap<>(settings);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(DATABASE));
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(DATABASE));
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("QUARKUS_LOG_LEVEL", "WARN");
+        ServiceProcess service = ServiceProcess.start(name, jar, Ports.free(), env, home.resolve(name + ".log"));
+        services.add(service);
+        service.awaitReady();
+        return service;
+    }
+
+    String bootstrapServers() {
+        return kafka.bootstrapServers();
     }
 
     Connection connect() throws SQLException {
@@ -79,7 +88,7 @@ final class BenchEnvironment implements AutoCloseable {
 
     @Override
     public void close() {
-        executors.forEach(ServiceProcess::close);
+        services.forEach(ServiceProcess::close);
         kafka.close();
     }
 }

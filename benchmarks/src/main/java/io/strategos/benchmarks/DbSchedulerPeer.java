@@ -65,8 +65,7 @@ final class DbSchedulerPeer {
                         .pollUsingLockAndFetch(0.5, 1.0)
                         .pollingInterval(Duration.ofMillis(100))
                         .build();
-                System.out.printf("db-scheduler %s: %d no-op tasks due at %s, %d threads, lock-and-fetch%n",
-                        Scheduler.class.getPackage().getImplementationVersion(), tasks, due, threads);
+                System.out.printf("db-scheduler: %d no-op tasks due at %s, %d threads, lock-and-fetch%n", tasks, due, threads);
                 scheduler.start();
                 Instant deadline = due.plus(Duration.ofMinutes(15));
                 while (env.count("SELECT count(*) FROM scheduled_tasks") > 0 && Instant.now().isBefore(deadline)) {
