@@ -10,12 +10,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /**
  * Applies a batch's paper trades inside its recording transaction: the account is opened on the
  * first trade, cash and realized P&L move, positions open and close, and every fill is kept. The
- * tables' CHECK constraints (cash never negative, quantities positive) refuse anything else.
+ * tables' CHECK constraints (cash never negative, quantities positive) refuse anything else. The
+ * latest prices of held markets are kept too, for the API's valuation of open positions.
  */
 @ApplicationScoped
 public class PaperTradeWriter {
@@ -59,7 +61,31 @@ public class PaperTradeWriter {
                    AS f(id, strategy_id, owner_id, execution_id, market_id, outcome, action, quantity, price, fee, pnl, reason)
             """;
 
+    // The latest price of every market a strategy holds; the API values open positions with it.
+    private static final String KEEP_PRICES = """
+            INSERT INTO market_prices (market_id, price, updated_at)
+            SELECT market_id, price::numeric, now()
+              FROM unnest($1::text[], $2::text[]) AS p(market_id, price)
+            ON CONFLICT (market_id) DO UPDATE SET price = excluded.price, updated_at = excluded.updated_at
+            """;
+
     public Uni<Void> write(SqlConnection conn, List<RunResult> results) {
+        return writeTrades(conn, results).call(ignored -> keepPrices(conn, results));
+    }
+
+    private Uni<Void> keepPrices(SqlConnection conn, List<RunResult> results) {
+        TreeMap<String, Double> prices = new TreeMap<>();
+        results.forEach(r -> prices.putAll(r.effects().prices()));
+        if (prices.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        // Sorted, so concurrent batches lock the same rows in the same order.
+        return conn.preparedQuery(KEEP_PRICES).execute(Tuple.of(prices.keySet().toArray(String[]::new),
+                prices.values().stream().map(p -> BigDecimal.valueOf(p).toPlainString()).toArray(String[]::new)))
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> writeTrades(SqlConnection conn, List<RunResult> results) {
         List<RunResult> trading = results.stream().filter(r -> !r.effects().trades().isEmpty()).toList();
         if (trading.isEmpty()) {
             return Uni.createFrom().voidItem();

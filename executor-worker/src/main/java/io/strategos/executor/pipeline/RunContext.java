@@ -22,6 +22,7 @@ public final class RunContext {
     private final List<EmittedEvent> events = new ArrayList<>();
     private final Map<String, WatchlistAddition> watchlist = new LinkedHashMap<>();
     private final List<PaperTrade> trades = new ArrayList<>();
+    private final Map<String, Double> prices = new LinkedHashMap<>();
     private String pauseReason;
 
     RunContext(ClaimedRun run, UUID executionId) {
@@ -50,13 +51,19 @@ public final class RunContext {
         trades.add(trade);
     }
 
+    /** The YES price of a market the strategy holds, kept so the API can value its positions. */
+    public synchronized void observePrice(String marketId, double price) {
+        prices.put(marketId, price);
+    }
+
     /** Asks for the strategy to be paused once this run is recorded (the drawdown kill switch). */
     public synchronized void pause(String reason) {
         pauseReason = reason;
     }
 
     synchronized RunEffects effects() {
-        return new RunEffects(List.copyOf(events), List.copyOf(watchlist.values()), List.copyOf(trades), pauseReason);
+        return new RunEffects(List.copyOf(events), List.copyOf(watchlist.values()), List.copyOf(trades), Map.copyOf(prices),
+                pauseReason);
     }
 
     public record EmittedEvent(EventType type, String message) {
@@ -67,8 +74,8 @@ public final class RunContext {
 
     /** Everything a run asked to write besides its own record; {@code pauseReason} is null unless it pauses the strategy. */
     public record RunEffects(List<EmittedEvent> events, List<WatchlistAddition> watchlist, List<PaperTrade> trades,
-                             String pauseReason) {
+                             Map<String, Double> prices, String pauseReason) {
 
-        public static final RunEffects NONE = new RunEffects(List.of(), List.of(), List.of(), null);
+        public static final RunEffects NONE = new RunEffects(List.of(), List.of(), List.of(), Map.of(), null);
     }
 }

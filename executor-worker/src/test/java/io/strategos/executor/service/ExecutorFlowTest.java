@@ -164,6 +164,10 @@ class ExecutorFlowTest {
         assertThat(account.getBigDecimal("starting_cash")).isEqualByComparingTo("1000");
         assertThat(account.getBigDecimal("cash").doubleValue()).isCloseTo(1000 - 3 * 100.2, org.assertj.core.data.Offset.offset(0.05));
         assertThat(rows("SELECT 1 FROM paper_positions WHERE strategy_id = $1", id)).hasSize(3);
+        // The held markets' latest prices are kept for the API's valuation.
+        assertThat(rows("""
+                SELECT 1 FROM paper_positions p JOIN market_prices m ON m.market_id = p.market_id
+                 WHERE p.strategy_id = $1""", id)).hasSize(3);
     }
 
     @Test

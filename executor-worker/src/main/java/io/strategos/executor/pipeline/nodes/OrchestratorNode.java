@@ -110,8 +110,16 @@ public class OrchestratorNode implements NodeExecutor {
             bought.add(market);
         }
 
+        Map<String, Market> latest = new HashMap<>(quotes);
+        input.forEach(m -> latest.put(m.id(), m));
+        open.forEach(p -> {
+            Market market = latest.get(p.marketId());
+            if (market != null) {
+                run.observePrice(market.id(), market.price());
+            }
+        });
         if (strategy.maxDrawdownPct() != null) {
-            checkDrawdown(run, portfolio.startingCash(), cash, open, strategy.maxDrawdownPct(), input);
+            checkDrawdown(run, portfolio.startingCash(), cash, open, strategy.maxDrawdownPct(), latest);
         }
         return bought;
     }
@@ -127,9 +135,7 @@ public class OrchestratorNode implements NodeExecutor {
     }
 
     private void checkDrawdown(RunContext run, BigDecimal startingCash, BigDecimal cash, List<Position> open,
-                               BigDecimal maxDrawdownPct, List<Market> input) {
-        Map<String, Market> quotes = new HashMap<>(marketData.quotes(open.stream().map(Position::marketId).toList()));
-        input.forEach(m -> quotes.putIfAbsent(m.id(), m));
+                               BigDecimal maxDrawdownPct, Map<String, Market> quotes) {
         BigDecimal equity = cash;
         for (Position position : open) {
             Market market = quotes.get(position.marketId());
