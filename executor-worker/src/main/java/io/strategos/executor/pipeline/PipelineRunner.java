@@ -54,7 +54,7 @@ public class PipelineRunner {
         this(executors.stream().toList(), marketData, json, Clock.systemUTC());
     }
 
-    PipelineRunner(List<NodeExecutor> executors, MarketDataProvider marketData, ObjectMapper json, Clock clock) {
+    public PipelineRunner(List<NodeExecutor> executors, MarketDataProvider marketData, ObjectMapper json, Clock clock) {
         executors.forEach(e -> this.executors.put(e.type(), e));
         this.marketData = marketData;
         this.json = json;
