@@ -24,6 +24,11 @@ public class StrategyClaimer {
 
     private static final Logger LOG = Logger.getLogger(StrategyClaimer.class);
 
+    // What a run needs of its strategy; both claims return it.
+    private static final String RUN_COLUMNS = """
+            s.id, s.owner_id, s.name, s.version, s.graph::text, s.schedule::text, s.misfire_policy, s.jitter_seconds,
+                      s.paper_bankroll_usd, s.max_drawdown_pct, s.trigger_condition::text""";
+
     // Due order, served by the partial index strategies_due_idx.
     private static final String CLAIM = """
             WITH due AS (
@@ -41,10 +46,8 @@ public class StrategyClaimer {
                    lease_expires_at = now() + make_interval(secs => $3)
               FROM due
              WHERE s.id = due.id
-            RETURNING s.id, s.owner_id, s.name, s.version, s.graph::text, s.schedule::text,
-                      s.misfire_policy, s.jitter_seconds, s.paper_bankroll_usd, s.max_drawdown_pct,
-                      s.trigger_condition::text, s.next_execution_at
-            """;
+            RETURNING %s, s.next_execution_at
+            """.formatted(RUN_COLUMNS);
 
     // Manual runs requested through the API, oldest first, leased like strategies.
     private static final String CLAIM_REQUESTED = """
@@ -62,10 +65,8 @@ public class StrategyClaimer {
               FROM requested, strategies s
              WHERE r.execution_id = requested.execution_id
                AND s.id = r.strategy_id
-            RETURNING s.id, s.owner_id, s.name, s.version, s.graph::text, s.schedule::text,
-                      s.misfire_policy, s.jitter_seconds, s.paper_bankroll_usd, s.max_drawdown_pct,
-                      s.trigger_condition::text, r.requested_at AS next_execution_at, r.execution_id AS requested_execution_id
-            """;
+            RETURNING %s, r.requested_at AS next_execution_at, r.execution_id AS requested_execution_id
+            """.formatted(RUN_COLUMNS);
 
     private final Pool pool;
     private final ObjectMapper json;

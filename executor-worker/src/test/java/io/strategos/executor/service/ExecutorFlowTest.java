@@ -144,9 +144,10 @@ class ExecutorFlowTest {
     }
 
     static final String TRADING_GRAPH = """
-            {"nodes": [{"id": "markets", "type": "polymarket-stream", "config": {"limit": 3}},
+            {"nodes": [{"id": "markets", "type": "polymarket-stream", "config": {"limit": 500}},
+                       {"id": "three", "type": "filter", "config": {"conditions": [{"field": "id", "operator": "in", "value": ["sim-1", "sim-2", "sim-3"]}]}},
                        {"id": "trade", "type": "orchestrator", "config": {"positionSizePct": 10, "maxOpenPositions": 5}}],
-             "edges": [{"source": "markets", "target": "trade"}]}""";
+             "edges": [{"source": "markets", "target": "three"}, {"source": "three", "target": "trade"}]}""";
 
     @Test
     void theOrchestratorTradesOnPaperInTheRunsTransaction() {
