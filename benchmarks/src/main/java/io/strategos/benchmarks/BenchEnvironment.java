@@ -10,10 +10,13 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * PostgreSQL on 127.0.0.1:5432 (a fresh database), a Kafka broker, and services from their
@@ -67,6 +70,23 @@ final class BenchEnvironment implements AutoCloseable {
 
     String bootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** A check the benchmark polls for; it may query the database. */
+    @FunctionalInterface
+    interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    /**
+     * Polls {@code condition} every {@code poll} until it holds or {@code timeout} passes. The
+     * benchmarks observe the services only through the database, so polling is how they measure.
+     */
+    static void awaitUntil(Condition condition, Duration timeout, Duration poll) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (!condition.holds() && Instant.now().isBefore(deadline)) {
+            TimeUnit.MILLISECONDS.sleep(poll.toMillis());
+        }
     }
 
     Connection connect() throws SQLException {

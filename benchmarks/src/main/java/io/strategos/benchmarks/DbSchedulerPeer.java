@@ -67,10 +67,8 @@ final class DbSchedulerPeer {
                         .build();
                 System.out.printf("db-scheduler: %d no-op tasks due at %s, %d threads, lock-and-fetch%n", tasks, due, threads);
                 scheduler.start();
-                Instant deadline = due.plus(Duration.ofMinutes(15));
-                while (env.count("SELECT count(*) FROM scheduled_tasks") > 0 && Instant.now().isBefore(deadline)) {
-                    Thread.sleep(50);
-                }
+                BenchEnvironment.awaitUntil(() -> env.count("SELECT count(*) FROM scheduled_tasks") == 0,
+                        Duration.between(Instant.now(), due.plus(Duration.ofMinutes(15))), Duration.ofMillis(50));
                 Instant done = Instant.now();
                 scheduler.stop();
                 double seconds = Duration.between(due, done).toMillis() / 1000.0;

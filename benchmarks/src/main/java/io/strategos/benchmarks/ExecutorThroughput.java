@@ -22,6 +22,7 @@ final class ExecutorThroughput {
 
     /** Runs before measuring, so the JIT has compiled the hot paths: a sustained rate, not a cold start. */
     static final int WARM_UP_RUNS = 10_000;
+    private static final Duration POLL = Duration.ofMillis(250);
 
     private ExecutorThroughput() {
     }
@@ -29,11 +30,8 @@ final class ExecutorThroughput {
     /** Runs {@code runs} strategies once, waits for their events to reach Kafka, then clears their history. */
     static void warmUp(BenchEnvironment env, int runs) throws Exception {
         seed(env, runs, Instant.now(), "{\"type\": \"interval\", \"everySeconds\": 86400}");
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
-        while ((env.count("SELECT count(*) FROM executions") < runs || env.count("SELECT count(*) FROM outbox_events") > 0)
-                && Instant.now().isBefore(deadline)) {
-            Thread.sleep(250);
-        }
+        BenchEnvironment.awaitUntil(() -> env.count("SELECT count(*) FROM executions") >= runs
+                && env.count("SELECT count(*) FROM outbox_events") == 0, Duration.ofMinutes(10), POLL);
         env.execute("TRUNCATE executions CASCADE");
         System.out.printf("warmed up with %d runs%n", runs);
     }
@@ -46,15 +44,12 @@ final class ExecutorThroughput {
             seed(env, strategies, due, "{\"type\": \"interval\", \"everySeconds\": 86400}");
             System.out.printf("seeded %d strategies due at %s; %d replica(s), batch size %d%n", strategies, due, replicas, batchSize);
 
-            Instant deadline = due.plus(Duration.ofMinutes(15));
-            while (env.count("SELECT count(*) FROM executions") < strategies && Instant.now().isBefore(deadline)) {
-                Thread.sleep(250);
-            }
+            Duration timeout = Duration.between(Instant.now(), due.plus(Duration.ofMinutes(15)));
+            BenchEnvironment.awaitUntil(() -> env.count("SELECT count(*) FROM executions") >= strategies, timeout, POLL);
             report(env, strategies, due);
             Instant drainStart = Instant.now();
-            while (env.count("SELECT count(*) FROM outbox_events") > 0 && Instant.now().isBefore(deadline)) {
-                Thread.sleep(250);
-            }
+            BenchEnvironment.awaitUntil(() -> env.count("SELECT count(*) FROM outbox_events") == 0,
+                    Duration.between(Instant.now(), due.plus(Duration.ofMinutes(15))), POLL);
             System.out.printf("outbox drained to Kafka %.1f s after the last run was recorded%n",
                     Duration.between(drainStart, Instant.now()).toMillis() / 1000.0);
         }

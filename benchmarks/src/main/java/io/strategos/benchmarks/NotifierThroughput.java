@@ -88,10 +88,8 @@ final class NotifierThroughput {
     }
 
     private static void awaitApplied(BenchEnvironment env, int count) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(10));
-        while (env.count("SELECT count(*) FROM notifier.processed_events") < count && Instant.now().isBefore(deadline)) {
-            TimeUnit.MILLISECONDS.sleep(100);
-        }
+        BenchEnvironment.awaitUntil(() -> env.count("SELECT count(*) FROM notifier.processed_events") >= count,
+                Duration.ofMinutes(10), Duration.ofMillis(100));
     }
 
     private static Instant lastApplied(BenchEnvironment env) throws Exception {

@@ -32,9 +32,8 @@ final class ScheduleLag {
             System.out.printf("seeded %d strategies on * * * * *, jitter %d s, first slot %s, measuring %d minute(s)%n",
                     strategies, jitterSeconds, firstSlot, minutes);
             Instant end = firstSlot.plus(Duration.ofMinutes(minutes)).plusSeconds(30);
-            while (Instant.now().isBefore(end)) {
-                Thread.sleep(1_000);
-            }
+            BenchEnvironment.awaitUntil(() -> !Instant.now().isBefore(end), Duration.between(Instant.now(), end).plusSeconds(1),
+                    Duration.ofSeconds(1));
             try (Connection c = env.connect(); PreparedStatement stats = c.prepareStatement("""
                     SELECT date_trunc('minute', scheduled_for) AS minute, count(*) AS runs,
                            percentile_cont(0.50) WITHIN GROUP (ORDER BY extract(epoch FROM started_at - scheduled_for)) AS p50,
