@@ -350,7 +350,7 @@ class DeploymentInvariantsTest {
         }
         assertThat(topics).containsExactlyInAnyOrder(
                 notifier.property("mp.messaging.incoming.strategy-events.topic", null),
-                notifier.property("mp.messaging.incoming.strategy-events.dead-letter-queue.topic", null));
+                notifier.property("mp.messaging.outgoing.strategy-events-dlq.topic", null));
         Set<String> clusters = ofKind(objects, "Kafka").map(Manifests::name).collect(Collectors.toSet());
         Stream.concat(ofKind(objects, "KafkaTopic"), ofKind(objects, "KafkaNodePool")).forEach(o ->
                 assertThat(clusters).as("cluster of %s", describe(o)).contains(string(o, "metadata", "labels", "strimzi.io/cluster")));

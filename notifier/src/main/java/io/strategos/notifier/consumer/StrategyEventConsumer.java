@@ -1,22 +1,29 @@
 package io.strategos.notifier.consumer;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.strategos.model.event.EventType;
-import io.strategos.model.event.StrategyEvent;
+import io.strategos.notifier.consumer.EventDecoder.Poison;
+import io.strategos.notifier.consumer.EventDecoder.Valid;
+import io.strategos.notifier.service.ConsumedEvent;
 import io.strategos.notifier.service.NotificationService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
 /**
- * Consumes {@code strategy-events}. The offset of an event is committed only after the transaction
- * that applied it; an event that cannot be understood fails here and goes to the dead-letter topic
- * (see application.properties) while consumption carries on.
+ * Consumes {@code strategy-events} a polled batch at a time: the batch's events are applied in one
+ * transaction, and its offsets are committed only after that transaction. Records that cannot be
+ * understood go to the dead-letter topic first, and consumption carries on.
  */
 @ApplicationScoped
 public class StrategyEventConsumer {
@@ -25,20 +32,27 @@ public class StrategyEventConsumer {
     private static final Duration RETRY_FIRST_DELAY = Duration.ofMillis(200);
     private static final Duration RETRY_MAX_DELAY = Duration.ofSeconds(10);
 
-    private final ObjectMapper json;
+    private final EventDecoder decoder;
+    private final DeadLetterPublisher deadLetters;
     private final NotificationService notifications;
 
     private final Counter applied;
     private final Counter duplicates;
     private final Counter deadLettered;
+    private final Timer lag;
 
-    public StrategyEventConsumer(ObjectMapper json, NotificationService notifications, MeterRegistry registry) {
-        this.json = json;
+    public StrategyEventConsumer(EventDecoder decoder, DeadLetterPublisher deadLetters, NotificationService notifications,
+                                 MeterRegistry registry) {
+        this.decoder = decoder;
+        this.deadLetters = deadLetters;
         this.notifications = notifications;
         // strategos_notifier_events_total{outcome}: what became of each consumed event.
         this.applied = outcome(registry, "applied");
         this.duplicates = outcome(registry, "duplicate");
         this.deadLettered = outcome(registry, "dead_lettered");
+        this.lag = Timer.builder("strategos.notifier.event.lag")
+                .description("From an event's time to the commit of the notifications it created")
+                .publishPercentileHistogram().register(registry);
     }
 
     private static Counter outcome(MeterRegistry registry, String outcome) {
@@ -47,38 +61,41 @@ public class StrategyEventConsumer {
     }
 
     @Incoming("strategy-events")
-    public Uni<Void> consume(String payload) {
-        StrategyEvent event;
-        try {
-            event = json.readValue(payload, StrategyEvent.class);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            return poison("not a Strategos CloudEvent: " + e.getMessage());
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        List<ConsumedEvent> events = new ArrayList<>(records.count());
+        List<Uni<Void>> deadLetterings = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            switch (decoder.decode(record.value())) {
+                case Valid valid -> events.add(valid.event());
+                case Poison poison -> deadLetterings.add(deadLetter(record, poison.reason()));
+            }
         }
-        if (event.id() == null || event.data() == null || !StrategyEvent.SPEC_VERSION.equals(event.specversion())) {
-            return poison("missing id, data or specversion 1.0");
-        }
-        EventType type = EventType.fromCloudEventType(event.type()).orElse(null);
-        if (type == null) {
-            return poison("unknown event type '" + event.type() + "'");
-        }
-        // A failure here is the database's, not the event's: retry, holding the partition, so nothing
-        // is skipped and the strategy's events stay in order.
-        return notifications.apply(event, type)
-                .invoke(isNew -> (isNew ? applied : duplicates).increment())
-                .replaceWithVoid()
-                .onFailure().invoke(e -> LOG.warnf("applying event %s failed, retrying: %s", event.id(), e.getMessage()))
+        return Multi.createFrom().iterable(deadLetterings).onItem().transformToUniAndConcatenate(send -> send)
+                .collect().last()
+                .flatMap(ignored -> events.isEmpty() ? Uni.createFrom().voidItem() : apply(events));
+    }
+
+    private Uni<Void> deadLetter(ConsumerRecord<String, String> record, String reason) {
+        LOG.warnf("dead-lettering %s-%d@%d: %s", record.topic(), record.partition(), record.offset(), reason);
+        return deadLetters.publish(record, reason).invoke(() -> deadLettered.increment())
+                .onFailure().invoke(e -> LOG.warnf("dead-lettering failed, retrying: %s", e.getMessage()))
                 .onFailure().retry().withBackOff(RETRY_FIRST_DELAY, RETRY_MAX_DELAY).indefinitely();
     }
 
-    private Uni<Void> poison(String reason) {
-        deadLettered.increment();
-        return Uni.createFrom().failure(new PoisonEventException(reason));
-    }
-
-    /** An event no retry can fix. */
-    public static class PoisonEventException extends RuntimeException {
-        public PoisonEventException(String message) {
-            super(message);
-        }
+    // A failure here is the database's, not the events': retry, holding the partitions, so nothing is
+    // skipped and each strategy's events stay in order.
+    private Uni<Void> apply(List<ConsumedEvent> events) {
+        return notifications.apply(events)
+                .invoke(fresh -> {
+                    applied.increment(fresh.size());
+                    duplicates.increment(events.size() - fresh.size());
+                    Instant committedAt = Instant.now();
+                    fresh.stream().map(event -> event.event().time()).filter(Objects::nonNull)
+                            .map(time -> Duration.between(time, committedAt)).filter(lagged -> !lagged.isNegative())
+                            .forEach(lag::record);
+                })
+                .onFailure().invoke(e -> LOG.warnf("applying %d events failed, retrying: %s", events.size(), e.getMessage()))
+                .onFailure().retry().withBackOff(RETRY_FIRST_DELAY, RETRY_MAX_DELAY).indefinitely()
+                .replaceWithVoid();
     }
 }

@@ -1,5 +1,7 @@
 package io.strategos.notifier.repository;
 
+import static io.strategos.notifier.repository.Columns.column;
+
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -22,17 +24,23 @@ import java.util.UUID;
 public class EmailDeliveryRepository {
 
     // An email goes out for the first occurrence of a type for a strategy in each collapse window
-    // ($12 is the window's start); the in-app notification counts the repeats.
+    // ($12 is the window's start); the in-app notification counts the repeats. The batch holds at most
+    // one email per (user, strategy, type): DeliveryBatch keeps only the first of a batch.
     private static final String INSERT_UNLESS_COLLAPSED = """
             INSERT INTO notifier.email_deliveries
                    (id, user_id, kind, status, notification_type, strategy_id, subject, body, source_event_id,
                     release_at, next_attempt_at, created_at)
-            SELECT $1, $2, 'single', $3, $4, $5, $6, $7, $8, $9, $10, $11
+            SELECT b.id, b.user_id, 'single', b.status, b.notification_type, b.strategy_id, b.subject, b.body,
+                   b.source_event_id, b.release_at, b.next_attempt_at, b.created_at
+              FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::text[], $7::text[], $8::text[],
+                          $9::timestamptz[], $10::timestamptz[], $11::timestamptz[])
+                AS b(id, user_id, status, notification_type, strategy_id, subject, body, source_event_id,
+                     release_at, next_attempt_at, created_at)
              WHERE NOT EXISTS (
                    SELECT 1
-                     FROM notifier.email_deliveries
-                    WHERE user_id = $2 AND strategy_id = $5 AND notification_type = $4 AND kind = 'single'
-                      AND created_at > $12)
+                     FROM notifier.email_deliveries e
+                    WHERE e.user_id = b.user_id AND e.strategy_id = b.strategy_id
+                      AND e.notification_type = b.notification_type AND e.kind = 'single' AND e.created_at > $12)
             """;
 
     // Bundles each user's held emails whose quiet hours have ended into one new pending digest.
@@ -110,13 +118,25 @@ public class EmailDeliveryRepository {
         this.pool = pool;
     }
 
-    /** @return false when an email of this type for this strategy was already written in the collapse window */
-    public Uni<Boolean> insertUnlessCollapsed(SqlClient tx, NewEmail email, OffsetDateTime collapseSince) {
-        return tx.preparedQuery(INSERT_UNLESS_COLLAPSED).execute(Tuple.from(Arrays.asList(email.id(), email.userId(),
-                        email.held() ? "held" : "pending", email.type(), email.strategyId(), email.subject(), email.body(),
-                        email.sourceEventId(), email.releaseAt(), email.held() ? null : email.createdAt(), email.createdAt(),
+    /** Writes each email unless one of its type for its strategy was written in the collapse window. */
+    public Uni<Void> insertUnlessCollapsed(SqlClient tx, List<NewEmail> batch, OffsetDateTime collapseSince) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery(INSERT_UNLESS_COLLAPSED).execute(Tuple.from(Arrays.asList(
+                        column(batch, NewEmail::id, UUID[]::new),
+                        column(batch, NewEmail::userId, String[]::new),
+                        column(batch, e -> e.held() ? "held" : "pending", String[]::new),
+                        column(batch, NewEmail::type, String[]::new),
+                        column(batch, NewEmail::strategyId, UUID[]::new),
+                        column(batch, NewEmail::subject, String[]::new),
+                        column(batch, NewEmail::body, String[]::new),
+                        column(batch, NewEmail::sourceEventId, String[]::new),
+                        column(batch, NewEmail::releaseAt, OffsetDateTime[]::new),
+                        column(batch, e -> e.held() ? null : e.createdAt(), OffsetDateTime[]::new),
+                        column(batch, NewEmail::createdAt, OffsetDateTime[]::new),
                         collapseSince)))
-                .map(rows -> rows.rowCount() == 1);
+                .replaceWithVoid();
     }
 
     /** @return how many held emails were bundled into digests */

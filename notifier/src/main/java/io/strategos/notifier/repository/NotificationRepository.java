@@ -1,8 +1,11 @@
 package io.strategos.notifier.repository;
 
+import static io.strategos.notifier.repository.Columns.column;
+
 import io.smallrye.mutiny.Uni;
 import io.strategos.notifier.mapping.NotificationCursor;
 import io.strategos.notifier.mapping.NotificationView;
+import io.strategos.notifier.service.ConsumedEvent;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -11,47 +14,70 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /** The notifier schema's SQL for notifications. Every read and change of a notification is scoped to its user. */
 @ApplicationScoped
 public class NotificationRepository {
 
-    private static final String MARK_PROCESSED = """
-            INSERT INTO notifier.processed_events (event_id, event_type)
-            VALUES ($1, $2)
-            ON CONFLICT (event_id) DO NOTHING
+    private static final String FIND_PROCESSED = """
+            SELECT event_id
+              FROM notifier.processed_events
+             WHERE event_id = ANY($1)
             """;
 
-    // Adds to the latest unread notification of the same type and strategy created since $11 (the
-    // collapse window's start), or, when there is none, inserts a new one. One round trip either way;
-    // a row comes back only when one was inserted.
+    // Written last in the transaction, so processed_at is within a round trip of the commit. A
+    // replica that applied the same event concurrently (during a rebalance) makes this fail on the
+    // primary key: the whole transaction rolls back and the retry finds the event processed.
+    private static final String MARK_PROCESSED = """
+            INSERT INTO notifier.processed_events (event_id, event_type, processed_at)
+            SELECT event_id, event_type, clock_timestamp()
+              FROM unnest($1::text[], $2::text[]) AS e(event_id, event_type)
+            """;
+
+    // Each row of the batch adds its occurrences to the latest unread notification of the same user,
+    // strategy and type created since $12 (the collapse window's start); rows that find none are
+    // inserted. The batch holds at most one row per (user, strategy, type): DeliveryBatch folds
+    // repeats within a batch together first.
     private static final String INSERT_OR_COLLAPSE = """
-            WITH latest AS (
-                SELECT id
-                  FROM notifier.notifications
-                 WHERE user_id = $2 AND strategy_id = $7 AND type = $3 AND NOT read AND created_at > $11
-                 ORDER BY created_at DESC
-                 LIMIT 1
-                   FOR UPDATE
+            WITH batch AS (
+                SELECT *
+                  FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::uuid[],
+                              $8::uuid[], $9::text[], $10::timestamptz[], $11::timestamptz[], $13::integer[], $14::boolean[])
+                    AS b(id, user_id, type, title, message, priority, strategy_id, execution_id, source_event_id,
+                         created_at, last_occurred_at, occurrences, silent)
+            ), latest AS (
+                SELECT b.id AS batch_id, recent.id
+                  FROM batch b
+                 CROSS JOIN LATERAL (
+                       SELECT n.id
+                         FROM notifier.notifications n
+                        WHERE n.user_id = b.user_id AND n.strategy_id = b.strategy_id AND n.type = b.type
+                          AND NOT n.read AND n.created_at > $12
+                        ORDER BY n.created_at DESC
+                        LIMIT 1
+                          FOR UPDATE) recent
             ), collapsed AS (
                 UPDATE notifier.notifications n
-                   SET occurrences = n.occurrences + 1,
-                       last_occurred_at = $10,
-                       message = $5,
-                       execution_id = $8,
-                       silent = $12
+                   SET occurrences = n.occurrences + b.occurrences,
+                       last_occurred_at = b.last_occurred_at,
+                       message = b.message,
+                       execution_id = b.execution_id,
+                       silent = b.silent
                   FROM latest
+                  JOIN batch b ON b.id = latest.batch_id
                  WHERE n.id = latest.id
-                RETURNING n.id
             )
             INSERT INTO notifier.notifications
                    (id, user_id, type, title, message, priority, strategy_id, execution_id, source_event_id,
-                    created_at, last_occurred_at, silent)
-            SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $10, $12
-             WHERE NOT EXISTS (SELECT 1 FROM collapsed)
-            RETURNING id
+                    created_at, last_occurred_at, occurrences, silent)
+            SELECT id, user_id, type, title, message, priority, strategy_id, execution_id, source_event_id,
+                   created_at, last_occurred_at, occurrences, silent
+              FROM batch b
+             WHERE NOT EXISTS (SELECT 1 FROM latest WHERE latest.batch_id = b.id)
             """;
 
     private static final String LIST = """
@@ -99,17 +125,43 @@ public class NotificationRepository {
         return pool;
     }
 
-    /** @return true when the event is new; false when it was applied before */
-    public Uni<Boolean> markProcessed(SqlClient tx, String eventId, String eventType) {
-        return tx.preparedQuery(MARK_PROCESSED).execute(Tuple.of(eventId, eventType)).map(rows -> rows.rowCount() == 1);
+    /** Which of these events were applied before. */
+    public Uni<Set<String>> findProcessed(SqlClient tx, List<String> eventIds) {
+        return tx.preparedQuery(FIND_PROCESSED).execute(Tuple.of(eventIds.toArray(String[]::new))).map(rows -> {
+            Set<String> processed = new HashSet<>();
+            rows.forEach(row -> processed.add(row.getString("event_id")));
+            return processed;
+        });
     }
 
-    /** @return true when a notification was inserted; false when the occurrence was added to a recent one */
-    public Uni<Boolean> insertOrCollapse(SqlClient tx, NewNotification n, OffsetDateTime collapseSince) {
-        return tx.preparedQuery(INSERT_OR_COLLAPSE).execute(Tuple.from(Arrays.asList(n.id(), n.userId(), n.type(), n.title(),
-                        n.message(), n.priority(), n.strategyId(), n.executionId(), n.sourceEventId(), n.occurredAt(),
-                        collapseSince, n.silent())))
-                .map(rows -> rows.rowCount() == 1);
+    public Uni<Void> markProcessed(SqlClient tx, List<ConsumedEvent> events) {
+        return tx.preparedQuery(MARK_PROCESSED).execute(Tuple.of(
+                        column(events, ConsumedEvent::id, String[]::new),
+                        column(events, e -> e.type().typeName(), String[]::new)))
+                .replaceWithVoid();
+    }
+
+    /** Stores each notification, or adds its occurrences to a recent unread one of the same kind. */
+    public Uni<Void> insertOrCollapse(SqlClient tx, List<NewNotification> batch, OffsetDateTime collapseSince) {
+        if (batch.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return tx.preparedQuery(INSERT_OR_COLLAPSE).execute(Tuple.from(Arrays.asList(
+                        column(batch, NewNotification::id, UUID[]::new),
+                        column(batch, NewNotification::userId, String[]::new),
+                        column(batch, NewNotification::type, String[]::new),
+                        column(batch, NewNotification::title, String[]::new),
+                        column(batch, NewNotification::message, String[]::new),
+                        column(batch, NewNotification::priority, String[]::new),
+                        column(batch, NewNotification::strategyId, UUID[]::new),
+                        column(batch, NewNotification::executionId, UUID[]::new),
+                        column(batch, NewNotification::sourceEventId, String[]::new),
+                        column(batch, NewNotification::createdAt, OffsetDateTime[]::new),
+                        column(batch, NewNotification::lastOccurredAt, OffsetDateTime[]::new),
+                        collapseSince,
+                        column(batch, NewNotification::occurrences, Integer[]::new),
+                        column(batch, NewNotification::silent, Boolean[]::new))))
+                .replaceWithVoid();
     }
 
     /** The user's notifications, newest first, after {@code cursor} when it is given. */
@@ -150,9 +202,21 @@ public class NotificationRepository {
                 row.getOffsetDateTime("last_occurred_at"));
     }
 
-    /** A notification to store, or an occurrence to add to a recent one. */
+    /**
+     * A notification to store, or occurrences to add to a recent one.
+     *
+     * @param createdAt      when its first occurrence was applied
+     * @param lastOccurredAt when its last occurrence was applied; title and priority are the first's,
+     *                       message, execution and silence the last's
+     */
     public record NewNotification(UUID id, String userId, String type, String title, String message, String priority,
-                                  UUID strategyId, UUID executionId, String sourceEventId, OffsetDateTime occurredAt,
-                                  boolean silent) {
+                                  UUID strategyId, UUID executionId, String sourceEventId, OffsetDateTime createdAt,
+                                  OffsetDateTime lastOccurredAt, int occurrences, boolean silent) {
+
+        /** This notification with one more occurrence, {@code repeat}. */
+        public NewNotification repeatedBy(NewNotification repeat) {
+            return new NewNotification(id, userId, type, title, repeat.message(), priority, strategyId, repeat.executionId(),
+                    sourceEventId, createdAt, repeat.lastOccurredAt(), occurrences + repeat.occurrences(), repeat.silent());
+        }
     }
 }

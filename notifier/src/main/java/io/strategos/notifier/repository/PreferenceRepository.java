@@ -16,20 +16,23 @@ import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 
 /** Users' notification preferences and profiles; what a user has not set reads as its default. */
 @ApplicationScoped
 public class PreferenceRepository {
 
-    // One row whatever the user has set: the LEFT JOINs leave what is missing null.
+    // One row per (user, type) asked for, whatever the user has set: the LEFT JOINs leave what is missing null.
     private static final String FIND_FOR_DELIVERY = """
-            SELECT p.time_zone, p.email,
+            SELECT r.user_id, r.notification_type, p.time_zone, p.email,
                    s.enabled, s.delivery_method, s.quiet_hours_enabled, s.quiet_hours_start, s.quiet_hours_end
-              FROM (SELECT 1) AS one
-              LEFT JOIN notifier.notification_profiles p ON p.user_id = $1
-              LEFT JOIN notifier.notification_settings s ON s.user_id = $1 AND s.notification_type = $2
+              FROM unnest($1::text[], $2::text[]) AS r(user_id, notification_type)
+              LEFT JOIN notifier.notification_profiles p ON p.user_id = r.user_id
+              LEFT JOIN notifier.notification_settings s
+                     ON s.user_id = r.user_id AND s.notification_type = r.notification_type
             """;
 
     private static final String FIND_SETTINGS = """
@@ -72,13 +75,20 @@ public class PreferenceRepository {
         this.pool = pool;
     }
 
-    /** The user's preference for a type and their profile, defaults filled in. */
-    public Uni<Recipient> findForDelivery(SqlClient client, String userId, EventType type) {
-        return client.preparedQuery(FIND_FOR_DELIVERY).execute(Tuple.of(userId, type.typeName())).map(rows -> {
-            Row row = rows.iterator().next();
-            TypePreference preference = row.getBoolean("enabled") == null ? DefaultPreferences.of(type) : typePreference(row);
-            return new Recipient(preference, profile(row));
-        });
+    /** Each user's preference for the type and their profile, defaults filled in. */
+    public Uni<Map<RecipientKey, Recipient>> findForDelivery(SqlClient client, Collection<RecipientKey> keys) {
+        return client.preparedQuery(FIND_FOR_DELIVERY).execute(Tuple.of(
+                        keys.stream().map(RecipientKey::userId).toArray(String[]::new),
+                        keys.stream().map(key -> key.type().typeName()).toArray(String[]::new)))
+                .map(rows -> {
+                    Map<RecipientKey, Recipient> recipients = new HashMap<>();
+                    rows.forEach(row -> {
+                        EventType type = EventType.fromTypeName(row.getString("notification_type")).orElseThrow();
+                        TypePreference preference = row.getBoolean("enabled") == null ? DefaultPreferences.of(type) : typePreference(row);
+                        recipients.put(new RecipientKey(row.getString("user_id"), type), new Recipient(preference, profile(row)));
+                    });
+                    return recipients;
+                });
     }
 
     /** Every type's preference for the user, defaults filled in, in the order of {@link EventType}. */
@@ -125,6 +135,10 @@ public class PreferenceRepository {
     private static Profile profile(Row row) {
         String zone = row.getString("time_zone");
         return zone == null ? Profile.DEFAULT : new Profile(ZoneId.of(zone), row.getString("email"));
+    }
+
+    /** A user, as the recipient of one type of notification. */
+    public record RecipientKey(String userId, EventType type) {
     }
 
     /** Whom a notification goes to, and how they want it. */

@@ -1,17 +1,11 @@
 package io.strategos.notifier.service;
 
 import io.smallrye.mutiny.Uni;
-import io.strategos.model.event.EventType;
-import io.strategos.model.event.StrategyEvent;
-import io.strategos.model.event.StrategyEventData;
 import io.strategos.notifier.config.NotifierConfig;
-import io.strategos.notifier.delivery.DeliveryPlan;
-import io.strategos.notifier.delivery.DeliveryPlanner;
 import io.strategos.notifier.repository.EmailDeliveryRepository;
-import io.strategos.notifier.repository.EmailDeliveryRepository.NewEmail;
 import io.strategos.notifier.repository.NotificationRepository;
-import io.strategos.notifier.repository.NotificationRepository.NewNotification;
 import io.strategos.notifier.repository.PreferenceRepository;
+import io.strategos.notifier.repository.PreferenceRepository.RecipientKey;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -20,14 +14,15 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.UUID;
-import org.jboss.logging.Logger;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-/** Applies strategy events: each at most once, according to the recipient's preferences. */
+/** Applies strategy events: each at most once, according to its recipient's preferences. */
 @ApplicationScoped
 public class NotificationService {
-
-    private static final Logger LOG = Logger.getLogger(NotificationService.class);
 
     private final NotificationRepository notifications;
     private final PreferenceRepository preferences;
@@ -45,58 +40,35 @@ public class NotificationService {
     }
 
     /**
-     * Records the event as processed and creates what it calls for (a notification, or an occurrence
-     * added to a recent one, and an email to send) in one transaction: a redelivered event finds itself
-     * processed and changes nothing.
+     * Applies a batch of events in one transaction: what they create (notifications, occurrences added
+     * to recent ones, emails to send) and the record that they were processed commit together, so a
+     * redelivered event finds itself processed and changes nothing. A few statements serve the whole
+     * batch, whatever its size.
+     *
+     * @return the events that were new; the rest had been applied before
      */
-    /** @return false when the event had been applied before (a redelivery), true otherwise */
-    public Uni<Boolean> apply(StrategyEvent event, EventType type) {
-        return notifications.pool().withTransaction(tx -> notifications.markProcessed(tx, event.id(), type.typeName())
-                .flatMap(isNew -> {
-                    if (!isNew) {
-                        LOG.debugf("event %s was applied before; ignoring the redelivery", event.id());
-                        return Uni.createFrom().item(false);
-                    }
-                    return deliver(tx, event, type).replaceWith(true);
-                }));
+    public Uni<List<ConsumedEvent>> apply(List<ConsumedEvent> batch) {
+        // A producer retry can put one event in a batch twice; the first copy counts.
+        Map<String, ConsumedEvent> byId = new LinkedHashMap<>();
+        batch.forEach(event -> byId.putIfAbsent(event.id(), event));
+        List<String> ids = List.copyOf(byId.keySet());
+        return notifications.pool().withTransaction(tx -> notifications.findProcessed(tx, ids).flatMap(processed -> {
+            List<ConsumedEvent> fresh = byId.values().stream().filter(event -> !processed.contains(event.id())).toList();
+            return fresh.isEmpty() ? Uni.createFrom().item(fresh) : deliver(tx, fresh).replaceWith(fresh);
+        }));
     }
 
-    private Uni<Void> deliver(SqlClient tx, StrategyEvent event, EventType type) {
-        StrategyEventData data = event.data();
+    private Uni<Void> deliver(SqlClient tx, List<ConsumedEvent> events) {
         // PostgreSQL keeps microseconds; truncating here keeps what is stored equal to what was decided.
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        NotificationContent content = NotificationContent.of(type, data);
-        return preferences.findForDelivery(tx, data.userId(), type).flatMap(recipient -> {
-            DeliveryPlan plan = DeliveryPlanner.plan(recipient.preference(), recipient.profile(), content.priority(), now);
-            return storeInApp(tx, event, type, content, plan, now).flatMap(ignored -> writeEmail(tx, event, type, content, plan, now));
+        OffsetDateTime collapseSince = now.minus(collapseWindow).atOffset(ZoneOffset.UTC);
+        Set<RecipientKey> recipients = new LinkedHashSet<>();
+        events.forEach(event -> recipients.add(new RecipientKey(event.event().data().userId(), event.type())));
+        return preferences.findForDelivery(tx, recipients).flatMap(found -> {
+            DeliveryBatch delivery = DeliveryBatch.plan(events, found, now);
+            return notifications.insertOrCollapse(tx, delivery.notifications(), collapseSince)
+                    .flatMap(ignored -> emails.insertUnlessCollapsed(tx, delivery.emails(), collapseSince))
+                    .flatMap(ignored -> notifications.markProcessed(tx, events));
         });
-    }
-
-    private Uni<Void> storeInApp(SqlClient tx, StrategyEvent event, EventType type, NotificationContent content,
-                                 DeliveryPlan plan, Instant now) {
-        if (!plan.inApp()) {
-            return Uni.createFrom().voidItem();
-        }
-        StrategyEventData data = event.data();
-        NewNotification notification = new NewNotification(UUID.randomUUID(), data.userId(), type.typeName(), content.title(),
-                content.message(), content.priority().dbValue(), data.strategyId(), data.executionId(), event.id(),
-                utc(now), plan.silent());
-        return notifications.insertOrCollapse(tx, notification, utc(now.minus(collapseWindow))).replaceWithVoid();
-    }
-
-    private Uni<Void> writeEmail(SqlClient tx, StrategyEvent event, EventType type, NotificationContent content,
-                                 DeliveryPlan plan, Instant now) {
-        if (plan.email() == DeliveryPlan.Email.NONE) {
-            return Uni.createFrom().voidItem();
-        }
-        StrategyEventData data = event.data();
-        boolean held = plan.email() == DeliveryPlan.Email.HOLD;
-        NewEmail email = new NewEmail(UUID.randomUUID(), data.userId(), type.typeName(), data.strategyId(), content.title(),
-                content.message(), event.id(), held, held ? utc(plan.emailHeldUntil()) : null, utc(now));
-        return emails.insertUnlessCollapsed(tx, email, utc(now.minus(collapseWindow))).replaceWithVoid();
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

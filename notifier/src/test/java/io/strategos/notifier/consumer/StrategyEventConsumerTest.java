@@ -117,6 +117,23 @@ class StrategyEventConsumerTest {
     }
 
     @Test
+    void repeatsOfATypeForAStrategyBecomeOneNotificationWithACount() throws Exception {
+        UUID strategy = UUID.randomUUID();
+        publish(strategy.toString(), event(UUID.randomUUID().toString(), "execution_failed", user, strategy));
+        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(user).getList("$").size() == 1);
+
+        // Sent together, these mostly arrive in one batch: folded in memory, then into the stored one.
+        for (int i = 0; i < 4; i++) {
+            producer.send(new ProducerRecord<>("strategy-events", strategy.toString(),
+                    event(UUID.randomUUID().toString(), "execution_failed", user, strategy)));
+        }
+        producer.flush();
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(user).getInt("[0].count") == 5);
+        assertThat(notifications(user).getList("$")).hasSize(1);
+    }
+
+    @Test
     void aDisabledTypeCreatesNothing() throws Exception {
         pool.preparedQuery("INSERT INTO notifier.notification_settings (user_id, notification_type, enabled) VALUES ($1, 'execution_completed', false)")
                 .execute(Tuple.of(user)).await().indefinitely();
