@@ -73,7 +73,8 @@ class DeploymentInvariantsTest {
             "strategos_executor_run_duration_seconds_bucket",
             "strategos_executor_schedule_lag_seconds_bucket",
             "strategos_executor_auto_paused_total",
-            "strategos_notifier_events_total");
+            "strategos_notifier_events_total",
+            "strategos_notifier_event_lag_seconds_bucket");
 
     private static final String DUE_BACKLOG_QUERY =
             "SELECT count(*) FROM strategies WHERE status = 'running' AND next_execution_at <= now()";

@@ -3,6 +3,7 @@ package io.strategos.notifier.consumer;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -14,6 +15,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,10 +60,10 @@ class StrategyEventConsumerTest {
     static String event(String id, String type, String user, UUID strategyId) {
         return """
                 {"specversion": "1.0", "id": "%s", "source": "/test", "type": "strategos.%s", "subject": "%s",
-                 "time": "2026-11-22T10:00:00Z", "datacontenttype": "application/json",
+                 "time": "%s", "datacontenttype": "application/json",
                  "data": {"userId": "%s", "strategyId": "%s", "strategyName": "Test strategy",
                           "executionId": "%s", "status": "success", "durationMs": 12, "message": "all good"}}"""
-                .formatted(id, type, strategyId, user, strategyId, UUID.randomUUID());
+                .formatted(id, type, strategyId, Instant.now(), user, strategyId, UUID.randomUUID());
     }
 
     private void publish(String key, String value) throws Exception {
@@ -86,6 +88,9 @@ class StrategyEventConsumerTest {
                 .body("[0].read", equalTo(false));
         given().auth().oauth2(JwtTestResource.token("someone-else")).get("/api/v1/notifications")
                 .then().statusCode(200).body("$", hasSize(0));
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("strategos_notifier_events_total{outcome=\"applied\""))
+                .body(containsString("strategos_notifier_event_lag_seconds_bucket"));
     }
 
     @Test
