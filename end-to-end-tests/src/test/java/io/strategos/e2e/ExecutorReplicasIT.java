@@ -3,21 +3,12 @@ package io.strategos.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.strategos.localstack.EmbeddedPostgresServer;
-import io.strategos.localstack.KafkaBroker;
-import io.strategos.localstack.Ports;
-import io.strategos.localstack.PostgresServer;
 import io.strategos.localstack.ServiceProcess;
 import io.strategos.localstack.testing.TestDatabases;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,59 +35,29 @@ class ExecutorReplicasIT {
                        {"id": "liquid", "type": "filter", "config": {"conditions": [{"field": "liquidity", "operator": "gt", "value": 0}]}}],
              "edges": [{"source": "markets", "target": "cheap"}, {"source": "cheap", "target": "liquid"}]}""";
 
-    private Path home;
-    private PostgresServer postgres;
-    private EmbeddedPostgresServer embedded;
-    private KafkaBroker kafka;
-    private final List<ServiceProcess> executors = new ArrayList<>();
+    private ReplicaTestBed bed;
 
     @BeforeEach
     void startInfrastructure() throws Exception {
-        Path repository = Path.of(System.getProperty("strategos.repository", "..")).toAbsolutePath().normalize();
-        home = Files.createTempDirectory(repository.resolve("end-to-end-tests/target"), "replicas");
-        PostgresServer local = new PostgresServer("127.0.0.1", 5432, "strategos", "strategos");
-        if (local.isUsable()) {
-            postgres = local;
-        } else {
-            embedded = EmbeddedPostgresServer.start(Ports.free(), null);
-            postgres = embedded.server();
-        }
-        postgres.recreateDatabase(DATABASE);
-        int kafkaPort = Ports.free();
-        kafka = new KafkaBroker(home.resolve("kafka"), kafkaPort, Ports.free()).start();
+        bed = new ReplicaTestBed(DATABASE);
     }
 
     @AfterEach
     void stopEverything() throws Exception {
-        executors.forEach(ServiceProcess::close);
-        kafka.close();
-        if (embedded != null) {
-            embedded.close();
-        }
+        bed.close();
     }
 
     private ServiceProcess startExecutor(String name) throws Exception {
-        Path repository = Path.of(System.getProperty("strategos.repository", "..")).toAbsolutePath().normalize();
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(DATABASE));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(DATABASE));
-        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password() == null ? "" : postgres.password());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
-        env.put("STRATEGOS_EXECUTOR_LEASE", "4s");
-        env.put("STRATEGOS_EXECUTOR_BATCH_SIZE", "100");
-        env.put("STRATEGOS_EXECUTOR_WORKER_NAME", name);
-        ServiceProcess executor = ServiceProcess.start(name, repository.resolve("executor-worker/target/quarkus-app/quarkus-run.jar"),
-                Ports.free(), env, home.resolve("logs").resolve(name + ".log"));
-        executors.add(executor);
-        executor.awaitReady();
-        return executor;
+        return bed.start("executor-worker", name, Map.of(
+                "STRATEGOS_EXECUTOR_LEASE", "4s",
+                "STRATEGOS_EXECUTOR_BATCH_SIZE", "100",
+                "STRATEGOS_EXECUTOR_WORKER_NAME", name));
     }
 
     /** Strategies due now that run once: each must end with exactly one execution and status completed. */
     private List<UUID> insertDueOnceStrategies(int count) throws Exception {
         List<UUID> ids = new ArrayList<>(count);
-        try (Connection c = postgres.connect(DATABASE); PreparedStatement insert = c.prepareStatement("""
+        try (Connection c = bed.connect(); PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO strategies (id, owner_id, name, graph, status, schedule, trading_mode, paper_bankroll_usd,
                                         next_execution_at, deployed_at)
                 VALUES (?, ?, 'replica test', ?::jsonb, 'running', '{"type": "once", "at": "2026-01-01T00:00:00Z"}'::jsonb,
@@ -114,21 +75,14 @@ class ExecutorReplicasIT {
         return ids;
     }
 
-    private long count(String sql) throws Exception {
-        try (Connection c = postgres.connect(DATABASE); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
     private void assertEverySlotRanExactlyOnce(int strategies) throws Exception {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> count("SELECT count(*) FROM strategies WHERE status = 'completed'") == strategies);
-        assertThat(count("SELECT count(*) FROM executions")).isEqualTo(strategies);
-        assertThat(count("SELECT count(DISTINCT strategy_id) FROM executions")).isEqualTo(strategies);
-        assertThat(count("SELECT count(*) FROM executions WHERE status <> 'success'")).isZero();
-        assertThat(count("SELECT count(*) FROM execution_node_logs")).isEqualTo(3L * strategies);
-        assertThat(count("SELECT count(*) FROM strategies WHERE total_executions <> 1")).isZero();
+                .until(() -> bed.count("SELECT count(*) FROM strategies WHERE status = 'completed'") == strategies);
+        assertThat(bed.count("SELECT count(*) FROM executions")).isEqualTo(strategies);
+        assertThat(bed.count("SELECT count(DISTINCT strategy_id) FROM executions")).isEqualTo(strategies);
+        assertThat(bed.count("SELECT count(*) FROM executions WHERE status <> 'success'")).isZero();
+        assertThat(bed.count("SELECT count(*) FROM execution_node_logs")).isEqualTo(3L * strategies);
+        assertThat(bed.count("SELECT count(*) FROM strategies WHERE total_executions <> 1")).isZero();
     }
 
     @Test
@@ -149,17 +103,17 @@ class ExecutorReplicasIT {
     @Test
     void aReplicaKilledWhileRecordingLosesNothing() throws Exception {
         ServiceProcess doomed = startExecutor("doomed");
-        try (Connection blocker = postgres.connect(DATABASE)) {
+        try (Connection blocker = bed.connect()) {
             // Hold the outbox so the replica's recording transaction waits, with its batch leased.
             blocker.setAutoCommit(false);
             blocker.createStatement().execute("LOCK TABLE outbox_events IN ACCESS EXCLUSIVE MODE");
             insertDueOnceStrategies(300);
             await().atMost(Duration.ofSeconds(30)).until(() ->
-                    count("SELECT count(*) FROM strategies WHERE lease_owner IS NOT NULL") > 0);
+                    bed.count("SELECT count(*) FROM strategies WHERE lease_owner IS NOT NULL") > 0);
             doomed.kill();
             blocker.rollback();
         }
-        assertThat(count("SELECT count(*) FROM executions")).isZero();
+        assertThat(bed.count("SELECT count(*) FROM executions")).isZero();
 
         startExecutor("survivor");
         assertEverySlotRanExactlyOnce(300);
@@ -168,15 +122,15 @@ class ExecutorReplicasIT {
     @Test
     void eventsWaitInTheOutboxWhileKafkaIsDownAndAllArriveAfter() throws Exception {
         startExecutor("steady");
-        kafka.close();
+        bed.kafka.close();
         List<UUID> ids = insertDueOnceStrategies(50);
 
         assertEverySlotRanExactlyOnce(50);
-        assertThat(count("SELECT count(*) FROM outbox_events")).isEqualTo(100);
+        assertThat(bed.count("SELECT count(*) FROM outbox_events")).isEqualTo(100);
 
-        kafka.start();
+        bed.kafka.start();
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))
-                .until(() -> count("SELECT count(*) FROM outbox_events") == 0);
+                .until(() -> bed.count("SELECT count(*) FROM outbox_events") == 0);
         Map<String, List<String>> events = consumeAll(100);
         assertThat(events).containsOnlyKeys(ids.stream().map(UUID::toString).toList());
         assertThat(events.values()).allSatisfy(types ->
@@ -190,7 +144,7 @@ class ExecutorReplicasIT {
     private Map<String, List<String>> consumeAll(int expected) {
         Map<String, List<String>> byStrategy = new LinkedHashMap<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bed.kafka.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, "verifier-" + UUID.randomUUID(),
                 ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,

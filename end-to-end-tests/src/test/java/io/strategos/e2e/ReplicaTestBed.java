@@ -1,0 +1,81 @@
+package io.strategos.e2e;
+
+import io.strategos.localstack.EmbeddedPostgresServer;
+import io.strategos.localstack.KafkaBroker;
+import io.strategos.localstack.Ports;
+import io.strategos.localstack.PostgresServer;
+import io.strategos.localstack.ServiceProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a replica test runs on: PostgreSQL (the machine's on 5432, else an embedded one) with a fresh
+ * database, a Kafka broker, and services started from their packaged jars in their own JVMs, as
+ * operators run them.
+ */
+final class ReplicaTestBed implements AutoCloseable {
+
+    final PostgresServer postgres;
+    final KafkaBroker kafka;
+    private final String database;
+    private final Path home;
+    private final EmbeddedPostgresServer embedded;
+    private final List<ServiceProcess> services = new ArrayList<>();
+
+    ReplicaTestBed(String database) throws Exception {
+        this.database = database;
+        home = Files.createTempDirectory(repository().resolve("end-to-end-tests/target"), "replicas");
+        PostgresServer local = new PostgresServer("127.0.0.1", 5432, "strategos", "strategos");
+        embedded = local.isUsable() ? null : EmbeddedPostgresServer.start(Ports.free(), null);
+        postgres = embedded == null ? local : embedded.server();
+        postgres.recreateDatabase(database);
+        kafka = new KafkaBroker(home.resolve("kafka"), Ports.free(), Ports.free()).start();
+    }
+
+    private static Path repository() {
+        return Path.of(System.getProperty("strategos.repository", "..")).toAbsolutePath().normalize();
+    }
+
+    /** Starts a replica of {@code module} on this bed's database and broker and waits until it is ready. */
+    ServiceProcess start(String module, String name, Map<String, String> settings) throws Exception {
+        Map<String, String> env = new HashMap<>(settings);
+        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
+        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database));
+        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password() == null ? "" : postgres.password());
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        ServiceProcess service = ServiceProcess.start(name, repository().resolve(module).resolve("target/quarkus-app/quarkus-run.jar"),
+                Ports.free(), env, home.resolve("logs").resolve(name + ".log"));
+        services.add(service);
+        service.awaitReady();
+        return service;
+    }
+
+    Connection connect() throws SQLException {
+        return postgres.connect(database);
+    }
+
+    long count(String sql) throws SQLException {
+        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        services.forEach(ServiceProcess::close);
+        kafka.close();
+        if (embedded != null) {
+            embedded.close();
+        }
+    }
+}
