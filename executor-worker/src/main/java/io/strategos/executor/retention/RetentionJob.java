@@ -4,6 +4,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Transaction;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -14,8 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps run history to {@code strategos.retention.days}: creates tomorrow's node-log partitions
- * ahead of time, drops the partitions that fell out of the window, and deletes older executions in
+ * Keeps run history to {@code strategos.retention.days}: creates the coming days' node-log
+ * partitions ahead of time, drops the partitions that fell out of the window, and deletes older executions in
  * bounded chunks. One replica at a time, under an advisory lock.
  */
 @ApplicationScoped
@@ -25,6 +26,7 @@ public class RetentionJob {
     private static final long RETENTION_LOCK = 0x5354_5241_5445_5245L;
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd");
     private static final int DAYS_AHEAD = 3;
+    private static final String PARTITION_PREFIX = "execution_node_logs_p";
 
     private static final String DAILY_PARTITIONS = """
             SELECT c.relname AS name
@@ -77,17 +79,44 @@ public class RetentionJob {
 
     private void createPartitions(SqlConnection conn, LocalDate today) {
         for (int day = 0; day <= DAYS_AHEAD; day++) {
-            LocalDate from = today.plusDays(day);
-            // Dates are formatted by us, never taken from input, so building DDL from them is safe.
-            String ddl = "CREATE TABLE IF NOT EXISTS execution_node_logs_p" + from.format(SUFFIX)
-                    + " PARTITION OF execution_node_logs FOR VALUES FROM ('" + from + " 00:00:00+00') TO ('"
-                    + from.plusDays(1) + " 00:00:00+00')";
-            try {
-                conn.query(ddl).execute().await().indefinitely();
-            } catch (RuntimeException e) {
-                // The default partition already holds rows of that day; they stay there until they expire.
-                LOG.warnf("cannot create the node-log partition for %s: %s", from, e.getMessage());
+            LocalDate date = today.plusDays(day);
+            String name = PARTITION_PREFIX + date.format(SUFFIX);
+            boolean exists = conn.preparedQuery("SELECT to_regclass($1) IS NOT NULL AS present").execute(Tuple.of(name))
+                    .await().indefinitely().iterator().next().getBoolean("present");
+            if (!exists) {
+                createPartition(conn, name, date);
             }
+        }
+    }
+
+    /**
+     * Rows of a day that has no partition yet land in the default partition: on a database migrated
+     * to V10 that day, or when no replica ran this job for {@value #DAYS_AHEAD} days. PostgreSQL
+     * refuses a partition for a day the default partition holds rows of, so the day's rows move into
+     * the new table before it is attached. Recording waits on the default partition's lock meanwhile;
+     * normally it is empty and the move takes no time.
+     */
+    private void createPartition(SqlConnection conn, String name, LocalDate date) {
+        // Dates are formatted by us, never taken from input, so building DDL from them is safe.
+        String from = "'" + date + " 00:00:00+00'";
+        String to = "'" + date.plusDays(1) + " 00:00:00+00'";
+        Transaction tx = conn.begin().await().indefinitely();
+        try {
+            conn.query("LOCK TABLE execution_node_logs_default IN ACCESS EXCLUSIVE MODE").execute().await().indefinitely();
+            conn.query("CREATE TABLE " + name + " (LIKE execution_node_logs INCLUDING DEFAULTS INCLUDING CONSTRAINTS)")
+                    .execute().await().indefinitely();
+            int moved = conn.query("WITH moved AS (DELETE FROM execution_node_logs_default WHERE started_at >= " + from
+                    + " AND started_at < " + to + " RETURNING *) INSERT INTO " + name + " SELECT * FROM moved")
+                    .execute().await().indefinitely().rowCount();
+            conn.query("ALTER TABLE execution_node_logs ATTACH PARTITION " + name + " FOR VALUES FROM (" + from + ") TO (" + to + ")")
+                    .execute().await().indefinitely();
+            tx.commit().await().indefinitely();
+            if (moved > 0) {
+                LOG.infof("created the node-log partition for %s, moving %d rows into it from the default partition", date, moved);
+            }
+        } catch (RuntimeException e) {
+            tx.rollback().await().indefinitely();
+            LOG.warnf("cannot create the node-log partition for %s, will try again next round: %s", date, e.getMessage());
         }
     }
 

@@ -68,4 +68,21 @@ class RetentionJobTest {
         String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).format(DateTimeFormatter.ofPattern("yyyyMMdd"));
         assertThat(count("SELECT count(*) FROM pg_class WHERE relname = $1", "execution_node_logs_p" + tomorrow)).isEqualTo(1);
     }
+
+    @Test
+    void aDayWhoseRowsLandedInTheDefaultPartitionGetsItsPartitionWithThem() {
+        LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(2);
+        String partition = "execution_node_logs_p" + day.format(DateTimeFormatter.ofPattern("yyyyMMdd"));
+        sql("DROP TABLE IF EXISTS " + partition);
+        UUID strategy = UUID.randomUUID();
+        sql("INSERT INTO strategies (id, owner_id, name, graph) VALUES ($1, 'retention-owner', 'early', '{}')", strategy);
+        UUID early = runDaysAgo(strategy, -2);
+        assertThat(count("SELECT count(*) FROM execution_node_logs_default WHERE execution_id = $1", early)).isEqualTo(1);
+
+        retention.run();
+
+        assertThat(count("SELECT count(*) FROM " + partition + " WHERE execution_id = $1", early)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM execution_node_logs_default WHERE execution_id = $1", early)).isZero();
+        assertThat(count("SELECT count(*) FROM execution_node_logs WHERE execution_id = $1", early)).isEqualTo(1);
+    }
 }
