@@ -108,6 +108,6 @@ class NotifierIT {
     @Test
     void servesHealthAndRefusesRequestsWithoutAToken() {
         given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/api/v1/notifications").then().statusCode(401).contentType("application/problem+json");
+        given().get("/api/v1/notifications").then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
     }
 }

@@ -31,7 +31,7 @@ class StrategyApiIT {
     private final String user = Fixtures.newUser();
 
     @Test
-    void createReadReplaceDeployAndStart() throws Exception {
+    void createReplaceDeployStartAndRunNow() throws Exception {
         String id = as(user).body(Fixtures.body("Packaged", "runs from the jar", "[\"it\"]", null))
                 .post("/api/v1/strategies")
                 .then().statusCode(201).header("ETag", equalTo("\"1\""))
@@ -45,7 +45,7 @@ class StrategyApiIT {
                 .then().statusCode(200).header("ETag", equalTo("\"2\"")).body("version", equalTo(2));
         as(user).header("If-Match", "\"1\"").body(Fixtures.body("Stale", null, "[]", null))
                 .put("/api/v1/strategies/" + id)
-                .then().statusCode(412).contentType("application/problem+json");
+                .then().statusCode(412).contentType("application/problem+json").body("status", equalTo(412));
 
         as(user).body(Fixtures.DEPLOY_STOPPED).post("/api/v1/strategies/" + id + "/deploy")
                 .then().statusCode(200).body("status", equalTo("stopped")).body("deployment.schedule.everySeconds", equalTo(60));
@@ -54,6 +54,11 @@ class StrategyApiIT {
 
         // The start is announced in the same transaction, through the outbox the executor relays.
         assertThat(outboxEventTypes(id)).containsExactly("strategos.strategy_started");
+
+        // Run now: queued for the executor under an execution id given out at once.
+        var accepted = as(user).post("/api/v1/strategies/" + id + "/runs")
+                .then().statusCode(202).body("strategyId", equalTo(id)).extract();
+        assertThat(accepted.header("Location")).endsWith("/api/v1/executions/" + accepted.path("executionId"));
     }
 
     @Test
@@ -78,7 +83,7 @@ class StrategyApiIT {
                 .post("/api/v1/strategies")
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.pointer", hasItems("/name", "/graph/nodes/1/id", "/graph/nodes/1/type", "/graph/edges/0/target"));
-        given().get("/api/v1/strategies").then().statusCode(401).contentType("application/problem+json");
+        given().get("/api/v1/strategies").then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
     }
 
     @Test
