@@ -4,23 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.strategos.model.event.StrategyEvent;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The whole worker against real PostgreSQL and Kafka: claim, run, record, publish. */
@@ -40,77 +33,59 @@ class ExecutorFlowTest {
     @Inject
     Pool pool;
 
-    @Inject
-    ObjectMapper json;
-
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
 
-    private UUID insertRunningStrategy(String owner, String graph, int everySeconds) {
-        UUID id = UUID.randomUUID();
-        pool.preparedQuery("""
-                        INSERT INTO strategies (id, owner_id, name, graph, status, schedule, trading_mode, paper_bankroll_usd,
-                                                next_execution_at, deployed_at)
-                        VALUES ($1, $2, 'flow test', $3::text::jsonb, 'running', $4::text::jsonb, 'paper', 1000, now(), now())""")
-                .execute(Tuple.of(id, owner, graph, "{\"type\": \"interval\", \"everySeconds\": " + everySeconds + "}"))
-                .await().indefinitely();
-        return id;
-    }
+    private WorkerTables tables;
 
-    private Row strategy(UUID id) {
-        return pool.preparedQuery("SELECT * FROM strategies WHERE id = $1").execute(Tuple.of(id)).await().indefinitely()
-                .iterator().next();
-    }
-
-    private List<Row> rows(String sql, Object... args) {
-        List<Row> rows = new ArrayList<>();
-        pool.preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely().forEach(rows::add);
-        return rows;
+    @BeforeEach
+    void useInjectedPool() {
+        tables = new WorkerTables(pool);
     }
 
     @Test
     void runsADueStrategyRecordsItAndPublishesItsEvent() throws Exception {
-        UUID id = insertRunningStrategy("flow-owner", GOOD_GRAPH, 3600);
+        UUID id = tables.insertRunningStrategy("flow-owner", GOOD_GRAPH, 3600);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> strategy(id).getLong("total_executions") == 1);
-        Row strategy = strategy(id);
+        await().atMost(Duration.ofSeconds(20)).until(() -> tables.strategy(id).getLong("total_executions") == 1);
+        Row strategy = tables.strategy(id);
         assertThat(strategy.getLong("successful_executions")).isEqualTo(1);
         assertThat(strategy.getString("lease_owner")).isNull();
         assertThat(strategy.getOffsetDateTime("next_execution_at"))
                 .isAfter(strategy.getOffsetDateTime("last_executed_at").plusMinutes(59));
 
-        List<Row> executions = rows("SELECT * FROM executions WHERE strategy_id = $1", id);
+        List<Row> executions = tables.rows("SELECT * FROM executions WHERE strategy_id = $1", id);
         assertThat(executions).hasSize(1);
         Row execution = executions.getFirst();
         assertThat(execution.getString("status")).isEqualTo("success");
         assertThat(execution.getString("trigger")).isEqualTo("interval");
         assertThat(execution.getInteger("nodes_executed")).isEqualTo(2);
-        assertThat(rows("SELECT node_id, status FROM execution_node_logs WHERE execution_id = $1 ORDER BY seq",
+        assertThat(tables.rows("SELECT node_id, status FROM execution_node_logs WHERE execution_id = $1 ORDER BY seq",
                 execution.getUUID("id"))).extracting(r -> r.getString("node_id") + ":" + r.getString("status"))
                 .containsExactly("markets:success", "cheap:success");
 
-        List<JsonNode> events = eventsFor(id, 1);
+        List<JsonNode> events = StrategyEventsTopic.eventsFor(bootstrapServers, id, 1);
         JsonNode event = events.getFirst();
         assertThat(event.get("specversion").asText()).isEqualTo("1.0");
         assertThat(event.get("type").asText()).isEqualTo("strategos.execution_completed");
         assertThat(event.get("subject").asText()).isEqualTo(id.toString());
         assertThat(event.at("/data/userId").asText()).isEqualTo("flow-owner");
         assertThat(event.at("/data/executionId").asText()).isEqualTo(execution.getUUID("id").toString());
-        await().atMost(Duration.ofSeconds(10)).until(() -> rows("SELECT 1 FROM outbox_events WHERE message_key = $1", id.toString()).isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> tables.rows("SELECT 1 FROM outbox_events WHERE message_key = $1", id.toString()).isEmpty());
     }
 
     @Test
     void autoPausesAfterThreeConsecutiveFailures() throws Exception {
-        UUID id = insertRunningStrategy("failing-owner", FAILING_GRAPH, 1);
+        UUID id = tables.insertRunningStrategy("failing-owner", FAILING_GRAPH, 1);
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> "error".equals(strategy(id).getString("status")));
-        Row strategy = strategy(id);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "error".equals(tables.strategy(id).getString("status")));
+        Row strategy = tables.strategy(id);
         assertThat(strategy.getInteger("consecutive_errors")).isEqualTo(3);
         assertThat(strategy.getLong("failed_executions")).isEqualTo(3);
-        assertThat(rows("SELECT status FROM executions WHERE strategy_id = $1", id))
+        assertThat(tables.rows("SELECT status FROM executions WHERE strategy_id = $1", id))
                 .extracting(r -> r.getString("status")).containsOnly("failed").hasSize(3);
 
-        List<JsonNode> events = eventsFor(id, 4);
+        List<JsonNode> events = StrategyEventsTopic.eventsFor(bootstrapServers, id, 4);
         assertThat(events).extracting(e -> e.get("type").asText()).containsExactly(
                 "strategos.execution_failed", "strategos.execution_failed", "strategos.execution_failed", "strategos.strategy_error");
         assertThat(events.getLast().at("/data/message").asText()).contains("colour");
@@ -125,17 +100,17 @@ class ExecutorFlowTest {
 
     @Test
     void watchlistAndNotifyNodesWriteWithTheRunAndAnnounceIt() throws Exception {
-        UUID id = insertRunningStrategy("watching-owner", WATCHING_GRAPH, 1);
+        UUID id = tables.insertRunningStrategy("watching-owner", WATCHING_GRAPH, 1);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> strategy(id).getLong("total_executions") >= 2);
-        List<Row> entries = rows("SELECT market_id, reason, metadata::text AS metadata, added_by_execution_id FROM watchlist_entries WHERE strategy_id = $1", id);
+        await().atMost(Duration.ofSeconds(20)).until(() -> tables.strategy(id).getLong("total_executions") >= 2);
+        List<Row> entries = tables.rows("SELECT market_id, reason, metadata::text AS metadata, added_by_execution_id FROM watchlist_entries WHERE strategy_id = $1", id);
         assertThat(entries).hasSize(4).allSatisfy(entry -> {
             assertThat(entry.getString("reason")).isEqualTo("top volume");
             assertThat(entry.getString("metadata")).contains("\"price\"");
             assertThat(entry.getUUID("added_by_execution_id")).isNotNull();
         });
         // The same four markets every run: only the first run adds something new.
-        List<JsonNode> events = eventsFor(id, 5);
+        List<JsonNode> events = StrategyEventsTopic.eventsFor(bootstrapServers, id, 5);
         assertThat(events).extracting(e -> e.get("type").asText()).containsExactly(
                 "strategos.execution_completed", "strategos.custom", "strategos.watchlist_updated",
                 "strategos.execution_completed", "strategos.custom");
@@ -151,29 +126,29 @@ class ExecutorFlowTest {
 
     @Test
     void theOrchestratorTradesOnPaperInTheRunsTransaction() {
-        UUID id = insertRunningStrategy("trading-owner", TRADING_GRAPH, 1);
+        UUID id = tables.insertRunningStrategy("trading-owner", TRADING_GRAPH, 1);
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> strategy(id).getLong("total_executions") >= 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> tables.strategy(id).getLong("total_executions") >= 2);
         // Bankroll 1,000: three buys of 100 USD plus a 0.2% fee each; the second run holds them already.
-        List<Row> trades = rows("SELECT action, quantity, price, fee_usd FROM paper_trades WHERE strategy_id = $1", id);
+        List<Row> trades = tables.rows("SELECT action, quantity, price, fee_usd FROM paper_trades WHERE strategy_id = $1", id);
         assertThat(trades).hasSize(3).allSatisfy(t -> {
             assertThat(t.getString("action")).isEqualTo("buy");
             assertThat(t.getBigDecimal("fee_usd")).isEqualByComparingTo("0.2");
             assertThat(t.getBigDecimal("quantity").multiply(t.getBigDecimal("price")).doubleValue()).isCloseTo(100, org.assertj.core.data.Offset.offset(0.01));
         });
-        Row account = rows("SELECT starting_cash, cash, realized_pnl FROM paper_portfolios WHERE strategy_id = $1", id).getFirst();
+        Row account = tables.rows("SELECT starting_cash, cash, realized_pnl FROM paper_portfolios WHERE strategy_id = $1", id).getFirst();
         assertThat(account.getBigDecimal("starting_cash")).isEqualByComparingTo("1000");
         assertThat(account.getBigDecimal("cash").doubleValue()).isCloseTo(1000 - 3 * 100.2, org.assertj.core.data.Offset.offset(0.05));
-        assertThat(rows("SELECT 1 FROM paper_positions WHERE strategy_id = $1", id)).hasSize(3);
+        assertThat(tables.rows("SELECT 1 FROM paper_positions WHERE strategy_id = $1", id)).hasSize(3);
         // The held markets' latest prices are kept for the API's valuation.
-        assertThat(rows("""
+        assertThat(tables.rows("""
                 SELECT 1 FROM paper_positions p JOIN market_prices m ON m.market_id = p.market_id
                  WHERE p.strategy_id = $1""", id)).hasSize(3);
     }
 
     @Test
     void theDatabaseRefusesToSpendMoreCashThanThereIs() {
-        UUID id = insertRunningStrategy("overspending-owner", GOOD_GRAPH, 3600);
+        UUID id = tables.insertRunningStrategy("overspending-owner", GOOD_GRAPH, 3600);
         pool.preparedQuery("INSERT INTO paper_portfolios (strategy_id, owner_id, starting_cash, cash) VALUES ($1, 'x', 100, 50)")
                 .execute(Tuple.of(id)).await().indefinitely();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> pool
@@ -184,69 +159,45 @@ class ExecutorFlowTest {
 
     @Test
     void aRequestedRunTakesTheSamePathWithItsGivenExecutionId() {
-        UUID id = insertRunningStrategy("manual-owner", GOOD_GRAPH, 3600);
-        await().atMost(Duration.ofSeconds(20)).until(() -> strategy(id).getLong("total_executions") == 1);
-        var nextSlot = strategy(id).getOffsetDateTime("next_execution_at");
+        UUID id = tables.insertRunningStrategy("manual-owner", GOOD_GRAPH, 3600);
+        await().atMost(Duration.ofSeconds(20)).until(() -> tables.strategy(id).getLong("total_executions") == 1);
+        var nextSlot = tables.strategy(id).getOffsetDateTime("next_execution_at");
 
         UUID executionId = UUID.randomUUID();
         pool.preparedQuery("INSERT INTO run_requests (execution_id, strategy_id, owner_id) VALUES ($1, $2, 'manual-owner')")
                 .execute(Tuple.of(executionId, id)).await().indefinitely();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> !rows("SELECT 1 FROM executions WHERE id = $1", executionId).isEmpty());
-        Row execution = rows("SELECT trigger, status FROM executions WHERE id = $1", executionId).getFirst();
+        await().atMost(Duration.ofSeconds(20)).until(() -> !tables.rows("SELECT 1 FROM executions WHERE id = $1", executionId).isEmpty());
+        Row execution = tables.rows("SELECT trigger, status FROM executions WHERE id = $1", executionId).getFirst();
         assertThat(execution.getString("trigger")).isEqualTo("manual");
         assertThat(execution.getString("status")).isEqualTo("success");
-        assertThat(rows("SELECT 1 FROM run_requests WHERE execution_id = $1", executionId)).isEmpty();
-        Row strategy = strategy(id);
+        assertThat(tables.rows("SELECT 1 FROM run_requests WHERE execution_id = $1", executionId)).isEmpty();
+        Row strategy = tables.strategy(id);
         assertThat(strategy.getLong("total_executions")).isEqualTo(2);
         assertThat(strategy.getOffsetDateTime("next_execution_at")).isEqualTo(nextSlot);
     }
 
     @Test
     void completesWhenMaxExecutionsIsReached() throws Exception {
-        UUID id = insertRunningStrategy("completing-owner", GOOD_GRAPH, 1);
+        UUID id = tables.insertRunningStrategy("completing-owner", GOOD_GRAPH, 1);
         pool.preparedQuery("UPDATE strategies SET max_executions = 2 WHERE id = $1").execute(Tuple.of(id)).await().indefinitely();
 
-        await().atMost(Duration.ofSeconds(20)).until(() -> "completed".equals(strategy(id).getString("status")));
-        assertThat(strategy(id).getLong("total_executions")).isEqualTo(2);
-        assertThat(strategy(id).getValue("next_execution_at")).isNull();
-        assertThat(eventsFor(id, 3)).extracting(e -> e.get("type").asText()).containsExactly(
+        await().atMost(Duration.ofSeconds(20)).until(() -> "completed".equals(tables.strategy(id).getString("status")));
+        assertThat(tables.strategy(id).getLong("total_executions")).isEqualTo(2);
+        assertThat(tables.strategy(id).getValue("next_execution_at")).isNull();
+        assertThat(StrategyEventsTopic.eventsFor(bootstrapServers, id, 3)).extracting(e -> e.get("type").asText()).containsExactly(
                 "strategos.execution_completed", "strategos.execution_completed", "strategos.strategy_stopped");
     }
 
     @Test
     void exportsRunMetrics() {
-        UUID id = insertRunningStrategy("metrics-owner", GOOD_GRAPH, 3600);
-        await().atMost(Duration.ofSeconds(20)).until(() -> strategy(id).getLong("total_executions") == 1);
+        UUID id = tables.insertRunningStrategy("metrics-owner", GOOD_GRAPH, 3600);
+        await().atMost(Duration.ofSeconds(20)).until(() -> tables.strategy(id).getLong("total_executions") == 1);
         String metrics = io.restassured.RestAssured.get("/q/metrics").then().statusCode(200).extract().asString();
         assertThat(metrics).contains("strategos_executor_runs_total{status=\"success\"}")
                 .contains("strategos_executor_schedule_lag_seconds_bucket")
                 .contains("strategos_executor_run_duration_seconds_count")
                 .contains("strategos_executor_due_backlog")
                 .contains("strategos_outbox_backlog");
-    }
-
-    /** The first {@code count} events keyed by the strategy, reading the topic from the start. */
-    private List<JsonNode> eventsFor(UUID strategyId, int count) throws Exception {
-        Map<String, Object> config = Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-        List<JsonNode> events = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config)) {
-            consumer.subscribe(List.of(StrategyEvent.TOPIC));
-            long deadline = System.currentTimeMillis() + 30_000;
-            while (events.size() < count && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
-                    if (record.key().equals(strategyId.toString())) {
-                        events.add(json.readTree(record.value()));
-                    }
-                }
-            }
-        }
-        assertThat(events).hasSizeGreaterThanOrEqualTo(count);
-        return events.subList(0, count);
     }
 }

@@ -1,6 +1,7 @@
 package io.strategos.notifier.email;
 
 import static io.restassured.RestAssured.given;
+import static io.strategos.notifier.testing.EventTopics.event;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,6 +10,7 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.strategos.localstack.testing.JwtTestResource;
 import io.strategos.model.event.EventType;
+import io.strategos.notifier.testing.EventTopics;
 import io.strategos.notifier.testing.GreenMailTestResource;
 import io.strategos.notifier.testing.Mailbox;
 import io.strategos.notifier.testing.Mailbox.ReceivedEmail;
@@ -24,10 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,40 +49,25 @@ class EmailDeliveryTest {
     @Inject
     TestClock clock;
 
-    private KafkaProducer<String, String> producer;
+    private EventTopics topics;
     private final String user = "user-" + UUID.randomUUID();
     private final String address = user + "@example.com";
 
     @BeforeEach
     void connect() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        topics = new EventTopics(bootstrapServers);
     }
 
     @AfterEach
     void disconnect() {
-        producer.close();
+        topics.close();
         clock.reset();
-    }
-
-    private static String event(String id, EventType type, String user, UUID strategyId) {
-        return """
-                {"specversion": "1.0", "id": "%s", "source": "/test", "type": "%s", "subject": "%s",
-                 "time": "2026-11-22T10:00:00Z", "datacontenttype": "application/json",
-                 "data": {"userId": "%s", "strategyId": "%s", "strategyName": "Test strategy",
-                          "executionId": "%s", "status": "success", "durationMs": 12, "message": "all good"}}"""
-                .formatted(id, type.cloudEventType(), strategyId, user, strategyId, UUID.randomUUID());
     }
 
     private String publish(EventType type, UUID strategy) throws Exception {
         String id = UUID.randomUUID().toString();
-        publish(strategy, event(id, type, user, strategy));
+        topics.publish(strategy, event(id, type.typeName(), user, strategy));
         return id;
-    }
-
-    private void publish(UUID strategy, String event) throws Exception {
-        producer.send(new ProducerRecord<>("strategy-events", strategy.toString(), event)).get();
     }
 
     private void profile(String zone) {
@@ -175,9 +158,9 @@ class EmailDeliveryTest {
         setting(EventType.STRATEGY_STOPPED, "{\"enabled\": true, \"deliveryMethod\": \"email\"}");
         UUID strategy = UUID.randomUUID();
         String id = UUID.randomUUID().toString();
-        String event = event(id, EventType.STRATEGY_STOPPED, user, strategy);
-        publish(strategy, event);
-        publish(strategy, event);
+        String event = event(id, EventType.STRATEGY_STOPPED.typeName(), user, strategy);
+        topics.publish(strategy, event);
+        topics.publish(strategy, event);
         String marker = publish(EventType.STRATEGY_ERROR, strategy);
 
         await().atMost(PATIENCE).until(() -> statuses("SELECT source_event_id FROM notifier.email_deliveries WHERE user_id = $1")

@@ -1,12 +1,20 @@
 package io.strategos.model.rest;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.strategos.model.FieldError;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 
-/** An RFC 9457 problem detail; {@code errors} names each offending field by JSON pointer. */
+/**
+ * An RFC 9457 problem detail; {@code errors} names each offending field by JSON pointer.
+ *
+ * <p>Registered for reflection, with {@link FieldError}: the exception mappers hand it to Jackson as a
+ * {@link Response} entity, which appears in no resource method's signature, so Quarkus would not
+ * register it and a native image would not keep the accessors Jackson writes it with.
+ */
+@RegisterForReflection(targets = {Problem.class, FieldError.class})
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, List<FieldError> errors) {
 

@@ -1,0 +1,104 @@
+package io.strategos.executor.service;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.PgBuilder;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.pgclient.PgConnectOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The packaged worker (the jar in CI, the native executable with -Dnative) as a separate process:
+ * strategies are made due in PostgreSQL as strategy-api would, and what it did is read back from
+ * the run tables and from Kafka, as strategy-api and notifier would.
+ */
+@QuarkusIntegrationTest
+class ExecutorWorkerIT {
+
+    private static Vertx vertx;
+    private static Pool pool;
+    private static WorkerTables tables;
+    private static String bootstrapServers;
+
+    @BeforeAll
+    static void connect() {
+        // The test resources' settings, which the application got as its configuration, are system properties here.
+        Config config = ConfigProvider.getConfig();
+        vertx = Vertx.vertx();
+        pool = PgBuilder.pool()
+                .connectingTo(PgConnectOptions.fromUri(config.getValue("quarkus.datasource.reactive.url", String.class))
+                        .setUser(config.getValue("quarkus.datasource.username", String.class))
+                        .setPassword(config.getValue("quarkus.datasource.password", String.class)))
+                .using(vertx)
+                .build();
+        tables = new WorkerTables(pool);
+        bootstrapServers = config.getValue("kafka.bootstrap.servers", String.class);
+    }
+
+    @AfterAll
+    static void disconnect() {
+        pool.closeAndAwait();
+        vertx.closeAndAwait();
+    }
+
+    @Test
+    void runsADueStrategyRecordsItsNodesAndPublishesItsEvent() throws Exception {
+        UUID id = tables.insertRunningStrategy("it-owner", ExecutorFlowTest.GOOD_GRAPH, 3600);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> tables.strategy(id).getLong("total_executions") == 1);
+        Row execution = tables.rows("SELECT id, status, trigger FROM executions WHERE strategy_id = $1", id).getFirst();
+        assertThat(execution.getString("status")).isEqualTo("success");
+        assertThat(execution.getString("trigger")).isEqualTo("interval");
+        assertThat(nodeLogs(execution)).containsExactly("markets:success", "cheap:success");
+
+        JsonNode event = StrategyEventsTopic.eventsFor(bootstrapServers, id, 1).getFirst();
+        assertThat(event.get("type").asText()).isEqualTo("strategos.execution_completed");
+        assertThat(event.at("/data/userId").asText()).isEqualTo("it-owner");
+        assertThat(event.at("/data/executionId").asText()).isEqualTo(execution.getUUID("id").toString());
+        // Published means relayed: the outbox row is gone once Kafka acknowledged it.
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> tables.rows("SELECT 1 FROM outbox_events WHERE message_key = $1", id.toString()).isEmpty());
+    }
+
+    @Test
+    void recordsAFailingNodeAndAnnouncesTheFailure() throws Exception {
+        UUID id = tables.insertRunningStrategy("it-owner", ExecutorFlowTest.FAILING_GRAPH, 3600);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> tables.strategy(id).getLong("failed_executions") == 1);
+        Row execution = tables.rows("SELECT id, status, trigger FROM executions WHERE strategy_id = $1", id).getFirst();
+        assertThat(execution.getString("status")).isEqualTo("failed");
+        assertThat(nodeLogs(execution)).containsExactly("markets:success", "broken:error");
+
+        JsonNode event = StrategyEventsTopic.eventsFor(bootstrapServers, id, 1).getFirst();
+        assertThat(event.get("type").asText()).isEqualTo("strategos.execution_failed");
+        assertThat(event.at("/data/message").asText()).contains("colour");
+    }
+
+    @Test
+    void reportsHealthAndMetrics() {
+        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("strategos_executor_due_backlog"));
+    }
+
+    private static List<String> nodeLogs(Row execution) {
+        return tables.rows("SELECT node_id, status FROM execution_node_logs WHERE execution_id = $1 ORDER BY seq",
+                        execution.getUUID("id")).stream()
+                .map(log -> log.getString("node_id") + ":" + log.getString("status"))
+                .toList();
+    }
+}

@@ -1,0 +1,41 @@
+package io.strategos.executor.service;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** The worker's tables as its tests use them: strategies made due as strategy-api would, and what their runs recorded. */
+final class WorkerTables {
+
+    private final Pool pool;
+
+    WorkerTables(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** A running strategy due now, repeating every {@code everySeconds}. */
+    UUID insertRunningStrategy(String owner, String graph, int everySeconds) {
+        UUID id = UUID.randomUUID();
+        pool.preparedQuery("""
+                        INSERT INTO strategies (id, owner_id, name, graph, status, schedule, trading_mode, paper_bankroll_usd,
+                                                next_execution_at, deployed_at)
+                        VALUES ($1, $2, 'flow test', $3::text::jsonb, 'running', $4::text::jsonb, 'paper', 1000, now(), now())""")
+                .execute(Tuple.of(id, owner, graph, "{\"type\": \"interval\", \"everySeconds\": " + everySeconds + "}"))
+                .await().indefinitely();
+        return id;
+    }
+
+    Row strategy(UUID id) {
+        return pool.preparedQuery("SELECT * FROM strategies WHERE id = $1").execute(Tuple.of(id)).await().indefinitely()
+                .iterator().next();
+    }
+
+    List<Row> rows(String sql, Object... args) {
+        List<Row> rows = new ArrayList<>();
+        pool.preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely().forEach(rows::add);
+        return rows;
+    }
+}
