@@ -93,8 +93,8 @@ public class RetentionJob {
      * Rows of a day that has no partition yet land in the default partition: on a database migrated
      * to V10 that day, or when no replica ran this job for {@value #DAYS_AHEAD} days. PostgreSQL
      * refuses a partition for a day the default partition holds rows of, so the day's rows move into
-     * the new table before it is attached. Recording waits on the default partition's lock meanwhile;
-     * normally it is empty and the move takes no time.
+     * the new table before it is attached. Recording waits meanwhile; normally the default partition is
+     * empty, and it takes no time.
      */
     private void createPartition(SqlConnection conn, String name, LocalDate date) {
         // Dates are formatted by us, never taken from input, so building DDL from them is safe.
@@ -102,6 +102,9 @@ public class RetentionJob {
         String to = "'" + date.plusDays(1) + " 00:00:00+00'";
         Transaction tx = conn.begin().await().indefinitely();
         try {
+            // Attaching adds the partition's foreign key, which locks executions against writes. Recording
+            // writes executions before node logs, so locking in that same order first cannot deadlock with it.
+            conn.query("LOCK TABLE executions IN SHARE ROW EXCLUSIVE MODE").execute().await().indefinitely();
             conn.query("LOCK TABLE execution_node_logs_default IN ACCESS EXCLUSIVE MODE").execute().await().indefinitely();
             conn.query("CREATE TABLE " + name + " (LIKE execution_node_logs INCLUDING DEFAULTS INCLUDING CONSTRAINTS)")
                     .execute().await().indefinitely();
