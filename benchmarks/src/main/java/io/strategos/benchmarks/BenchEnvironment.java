@@ -33,13 +33,26 @@ final class BenchEnvironment implements AutoCloseable {
     private final List<ServiceProcess> services = new ArrayList<>();
 
     BenchEnvironment() throws Exception {
+        this(true);
+    }
+
+    /** @param withKafka false when nothing measured uses Kafka, so an idle broker takes no CPU from the run */
+    BenchEnvironment(boolean withKafka) throws Exception {
         if (!postgres.isUsable()) {
             throw new IllegalStateException("benchmarks need PostgreSQL on 127.0.0.1:5432 with role strategos (bash .ci/ensure-postgres.sh)");
         }
+        postgres.ensureApiRole();
         postgres.recreateDatabase(DATABASE);
-        Path repository = Path.of(System.getProperty("strategos.repository", ".")).toAbsolutePath();
-        home = Files.createTempDirectory(repository.resolve("benchmarks/target"), "run");
-        kafka = new KafkaBroker(home.resolve("kafka"), Ports.free(), Ports.free()).start();
+        home = Files.createTempDirectory(repository().resolve("benchmarks/target"), "run");
+        kafka = withKafka ? new KafkaBroker(home.resolve("kafka"), Ports.free(), Ports.free()).start() : null;
+    }
+
+    static Path repository() {
+        return Path.of(System.getProperty("strategos.repository", ".")).toAbsolutePath();
+    }
+
+    Path home() {
+        return home;
     }
 
     /** Starts {@code count} executor replicas and waits until each is ready (the first one migrates). */
@@ -51,17 +64,22 @@ final class BenchEnvironment implements AutoCloseable {
         }
     }
 
-    /** Starts one service from its packaged jar, on this environment's database and broker. */
+    /**
+     * Starts one service from its packaged jar, on this environment's database (as the owner) and
+     * broker; {@code settings} override that.
+     */
     ServiceProcess startService(String module, String name, Map<String, String> settings) throws Exception {
-        Path jar = Path.of(System.getProperty("strategos.repository", ".")).toAbsolutePath()
-                .resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        Map<String, String> env = new HashMap<>(settings);
+        Path jar = repository().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        Map<String, String> env = new HashMap<>();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(DATABASE));
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(DATABASE));
         env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
         env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
-        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        if (kafka != null) {
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        }
         env.put("QUARKUS_LOG_LEVEL", "WARN");
+        env.putAll(settings);
         ServiceProcess service = ServiceProcess.start(name, jar, Ports.free(), env, home.resolve(name + ".log"));
         services.add(service);
         service.awaitReady();
@@ -109,6 +127,8 @@ final class BenchEnvironment implements AutoCloseable {
     @Override
     public void close() {
         services.forEach(ServiceProcess::close);
-        kafka.close();
+        if (kafka != null) {
+            kafka.close();
+        }
     }
 }

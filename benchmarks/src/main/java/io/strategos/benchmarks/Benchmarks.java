@@ -14,7 +14,7 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.out.println("usage: benchmarks/run executor|schedule-lag|notifier|db-scheduler [--option value ...]");
+            System.out.println("usage: benchmarks/run executor|schedule-lag|notifier|db-scheduler|api [--option value ...]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -29,6 +29,10 @@ public final class Benchmarks {
                     intOption(options, "jitter", 0));
             case "notifier" -> NotifierThroughput.run(
                     intOption(options, "events", 50_000), intOption(options, "rate", 1_000), intOption(options, "seconds", 30));
+            case "api" -> ApiLatency.run(
+                    intOption(options, "strategies", 100_000), intOption(options, "users", 1_000),
+                    intOption(options, "rate", 1_000), intOption(options, "seconds", 30), intOption(options, "warmup", 20),
+                    options.getOrDefault("scenario", "both"));
             case "db-scheduler" -> DbSchedulerPeer.run(intOption(options, "tasks", 20_000), intOption(options, "threads", 8));
             default -> {
                 System.out.println("unknown benchmark " + args[0]);

@@ -500,6 +500,13 @@ class DeploymentInvariantsTest {
         });
         ofKind(objects, "TriggerAuthentication").flatMap(t -> list(t, "spec", "secretTargetRef").stream())
                 .forEach(ref -> add.accept(string(ref, "name"), string(ref, "key")));
+        // CloudNativePG reads a managed role's password from a basic-auth Secret: both its keys.
+        ofKind(objects, "Cluster").flatMap(c -> list(c, "spec", "managed", "roles").stream())
+                .map(role -> map(role, "passwordSecret")).filter(secret -> !secret.isEmpty())
+                .forEach(secret -> {
+                    add.accept(string(secret, "name"), "username");
+                    add.accept(string(secret, "name"), "password");
+                });
         return references;
     }
 

@@ -25,8 +25,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         return new EmbeddedPostgresServer(builder.start());
     }
 
+    /**
+     * The superuser. The cluster trusts every local connection, so any password passes; it is not
+     * empty because Quarkus reads an empty setting as none, and strategy-api's Flyway credentials
+     * ({@code quarkus.flyway.username} and {@code password}) only count when both are set.
+     */
     public PostgresServer server() {
-        return new PostgresServer("127.0.0.1", postgres.getPort(), "postgres", null);
+        return new PostgresServer("127.0.0.1", postgres.getPort(), "postgres", "postgres");
     }
 
     @Override

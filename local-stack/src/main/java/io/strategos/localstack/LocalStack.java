@@ -62,11 +62,16 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new HashMap<>(options.extraEnvironment());
         defaultTo(env, "MP_JWT_VERIFY_PUBLICKEY_LOCATION", options.home().resolve("jwt/public-key.pem").toString());
         defaultTo(env, "MP_JWT_VERIFY_ISSUER", JwtKeys.ISSUER);
-        startPostgres(env);
+        Map<String, String> apiEnv = startPostgres(env);
         startKafka(env);
         for (String name : SERVICES) {
             Path jar = options.repository().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
-            ServiceProcess service = ServiceProcess.start(name, jar, options.servicePorts().get(name), env,
+            Map<String, String> serviceEnv = env;
+            if (name.equals("strategy-api")) {
+                serviceEnv = new HashMap<>(env);
+                serviceEnv.putAll(apiEnv);
+            }
+            ServiceProcess service = ServiceProcess.start(name, jar, options.servicePorts().get(name), serviceEnv,
                     options.home().resolve("logs").resolve(name + ".log"));
             started.add(service);
             services.put(name, service);
@@ -77,9 +82,14 @@ public final class LocalStack implements AutoCloseable {
         return this;
     }
 
-    private void startPostgres(Map<String, String> env) throws IOException, SQLException {
+    /**
+     * Fills in the database settings every service shares (the owner role), and returns what
+     * strategy-api sets on top: it serves as {@link PostgresServer#API_ROLE}, under row-level security,
+     * and migrates as the owner. With a database given in the environment, that environment decides.
+     */
+    private Map<String, String> startPostgres(Map<String, String> env) throws IOException, SQLException {
         if (System.getenv("QUARKUS_DATASOURCE_JDBC_URL") != null) {
-            return;
+            return Map.of();
         }
         PostgresServer server = options.postgres();
         if (server == null) {
@@ -87,11 +97,18 @@ public final class LocalStack implements AutoCloseable {
             started.add(embedded);
             server = embedded.server();
         }
+        server.ensureApiRole();
         server.ensureDatabase(options.database());
+        String ownerPassword = server.password() == null ? "" : server.password();
         env.put("QUARKUS_DATASOURCE_JDBC_URL", server.jdbcUrl(options.database()));
         env.put("QUARKUS_DATASOURCE_REACTIVE_URL", server.reactiveUrl(options.database()));
         env.put("QUARKUS_DATASOURCE_USERNAME", server.user());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", server.password() == null ? "" : server.password());
+        env.put("QUARKUS_DATASOURCE_PASSWORD", ownerPassword);
+        return Map.of(
+                "QUARKUS_DATASOURCE_USERNAME", PostgresServer.API_ROLE,
+                "QUARKUS_DATASOURCE_PASSWORD", PostgresServer.API_ROLE_PASSWORD,
+                "QUARKUS_FLYWAY_USERNAME", server.user(),
+                "QUARKUS_FLYWAY_PASSWORD", ownerPassword);
     }
 
     private void startKafka(Map<String, String> env) throws IOException, InterruptedException {

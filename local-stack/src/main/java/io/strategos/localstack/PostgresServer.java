@@ -10,6 +10,27 @@ import java.util.Properties;
 /** A PostgreSQL server to use, and the few administrative steps the local stack and tests need. */
 public record PostgresServer(String host, int port, String user, String password) {
 
+    /**
+     * The role strategy-api's runtime traffic connects as. It owns no table, so PostgreSQL applies the
+     * row-level security policies to it (V4); V11 grants it exactly what the API runs. Migrations run
+     * as the owner. It must exist before the migrations do.
+     */
+    public static final String API_ROLE = "strategos_api";
+    /** Its password wherever this code creates it: the local stack and the tests, never a deployment. */
+    public static final String API_ROLE_PASSWORD = "strategos_api";
+
+    /** Two servers starting at once may race to create the role; either outcome is the role existing. */
+    private static final String CREATE_API_ROLE = """
+            DO $$
+            BEGIN
+                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%1$s') THEN
+                    CREATE ROLE %1$s LOGIN PASSWORD '%2$s' NOSUPERUSER NOBYPASSRLS;
+                END IF;
+            EXCEPTION WHEN duplicate_object OR unique_violation THEN
+                NULL;
+            END
+            $$""".formatted(API_ROLE, API_ROLE_PASSWORD);
+
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://" + host + ":" + port + "/" + database;
     }
@@ -45,6 +66,20 @@ public record PostgresServer(String host, int port, String user, String password
                 }
             }
             s.execute("CREATE DATABASE \"" + identifier(database) + "\"");
+        }
+    }
+
+    /**
+     * Creates strategy-api's role ({@link #API_ROLE}) unless the server has it. Needs a role allowed to
+     * create roles when it is missing; on the machine's server {@code .ci/ensure-postgres.sh} creates it.
+     */
+    public void ensureApiRole() throws SQLException {
+        try (Connection c = connect("postgres"); Statement s = c.createStatement()) {
+            s.execute(CREATE_API_ROLE);
+        } catch (SQLException e) {
+            throw new SQLException("role " + API_ROLE + " is missing on " + host + ":" + port + " and " + user
+                    + " cannot create it; run bash .ci/ensure-postgres.sh (or CREATE ROLE " + API_ROLE
+                    + " LOGIN PASSWORD '...' as a superuser)", e.getSQLState(), e);
         }
     }
 

@@ -4,13 +4,17 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.strategos.localstack.EmbeddedPostgresServer;
 import io.strategos.localstack.Ports;
 import io.strategos.localstack.PostgresServer;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.logging.Logger;
 
 /**
  * A real PostgreSQL for a test run: the machine's server on 127.0.0.1:5432 when it is there and
  * accepts the test role, else an embedded one. Each run gets a freshly created database, named
- * by the {@code database} init argument (see {@link TestDatabases}).
+ * by the {@code database} init argument (see {@link TestDatabases}). The server always has
+ * strategy-api's role ({@link PostgresServer#API_ROLE}), which the strategy migrations grant to; with
+ * the init argument {@code api-role=true} the service connects as it, while Flyway migrates as the
+ * owner ({@code quarkus.flyway.username}), as strategy-api runs in production.
  *
  * <p>System properties {@code strategos.test.pg.host}, {@code .port}, {@code .user} and
  * {@code .password} point it elsewhere.
@@ -20,22 +24,32 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     private static final Logger LOG = Logger.getLogger(PostgresTestResource.class.getName());
 
     private String database = "strategos_test";
+    private boolean apiRole;
     private EmbeddedPostgresServer embedded;
 
     @Override
     public void init(Map<String, String> initArgs) {
         database = TestDatabases.name(initArgs.getOrDefault("database", database));
+        apiRole = Boolean.parseBoolean(initArgs.getOrDefault("api-role", "false"));
     }
 
     @Override
     public Map<String, String> start() {
         try {
             PostgresServer server = freshServer(database);
-            return Map.of(
+            String ownerPassword = server.password() == null ? "" : server.password();
+            Map<String, String> config = new HashMap<>(Map.of(
                     "quarkus.datasource.jdbc.url", server.jdbcUrl(database),
                     "quarkus.datasource.reactive.url", server.reactiveUrl(database),
                     "quarkus.datasource.username", server.user(),
-                    "quarkus.datasource.password", server.password() == null ? "" : server.password());
+                    "quarkus.datasource.password", ownerPassword));
+            if (apiRole) {
+                config.put("quarkus.datasource.username", PostgresServer.API_ROLE);
+                config.put("quarkus.datasource.password", PostgresServer.API_ROLE_PASSWORD);
+                config.put("quarkus.flyway.username", server.user());
+                config.put("quarkus.flyway.password", ownerPassword);
+            }
+            return config;
         } catch (Exception e) {
             throw new IllegalStateException("cannot provide PostgreSQL for tests", e);
         }
@@ -55,6 +69,7 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
             embedded = EmbeddedPostgresServer.start(Ports.free(), null);
             server = embedded.server();
         }
+        server.ensureApiRole();
         server.recreateDatabase(database);
         return server;
     }

@@ -59,9 +59,11 @@ public class StrategyService {
         return scope.enter(ownerId).flatMap(entered -> persistNew(s));
     }
 
-    @WithTransaction
+    /** Plain SQL, not Hibernate: the hottest read has no use for a session, a flush or dirty checking. */
     public Uni<StrategyView> get(String ownerId, UUID id) {
-        return scope.enter(ownerId).flatMap(entered -> owned(ownerId, id).map(mapper::toView));
+        return queries.findOwned(id, ownerId).onItem().ifNull()
+                .failWith(() -> new NotFoundException("no strategy " + id))
+                .map(mapper::toView);
     }
 
     public Uni<Page<StrategyView>> search(String ownerId, StrategyQueries.Filter filter, StrategyQueries.Sort sort,

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -21,15 +20,16 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class LifecycleTest {
 
+    /** As executor-worker: the owner writes runs and status changes, and reads the outbox. */
     @Inject
-    Pool pool;
+    OwnerPool owner;
 
     private final String user = Fixtures.newUser();
     private final String stranger = Fixtures.newUser();
 
     private List<String> events(String strategyId) {
         List<String> types = new ArrayList<>();
-        for (Row row : pool.preparedQuery("SELECT event_type FROM outbox_events WHERE message_key = $1 ORDER BY id")
+        for (Row row : owner.pool().preparedQuery("SELECT event_type FROM outbox_events WHERE message_key = $1 ORDER BY id")
                 .execute(Tuple.of(strategyId)).await().indefinitely()) {
             types.add(row.getString("event_type"));
         }
@@ -81,7 +81,7 @@ class LifecycleTest {
     @Test
     void resumingAStrategyPausedByErrorsResetsItsErrorCount() {
         String id = Fixtures.deployed(user, "Erring");
-        Sql.as(pool, user, "UPDATE strategies SET status = 'error', consecutive_errors = 3 WHERE id = $1",
+        Sql.as(owner.pool(), user, "UPDATE strategies SET status = 'error', consecutive_errors = 3 WHERE id = $1",
                 Tuple.of(UUID.fromString(id)));
         act(user, id, "pause").statusCode(409).body("detail", containsString("current state: error"));
         act(user, id, "resume").statusCode(200).body("status", equalTo("running")).body("stats.consecutiveErrors", equalTo(0));
@@ -95,7 +95,7 @@ class LifecycleTest {
                          "maxExecutions": 2}""")
                 .post("/api/v1/strategies/" + id + "/deploy").then().statusCode(200)
                 .body("deployment.maxExecutions", equalTo(2));
-        Sql.as(pool, user, "UPDATE strategies SET status = 'completed', total_executions = 2 WHERE id = $1",
+        Sql.as(owner.pool(), user, "UPDATE strategies SET status = 'completed', total_executions = 2 WHERE id = $1",
                 Tuple.of(UUID.fromString(id)));
         act(user, id, "start").statusCode(409).body("detail", containsString("maxExecutions"));
     }
@@ -136,7 +136,7 @@ class LifecycleTest {
         String executionId = accepted.path("executionId");
         assertThat(accepted.header("Location")).endsWith("/api/v1/executions/" + executionId);
         as(user).post("/api/v1/strategies/" + id + "/runs").then().statusCode(202);
-        var rows = Sql.as(pool, user, "SELECT execution_id, owner_id FROM run_requests WHERE strategy_id = $1",
+        var rows = Sql.as(owner.pool(), user, "SELECT execution_id, owner_id FROM run_requests WHERE strategy_id = $1",
                 Tuple.of(UUID.fromString(id)));
         assertThat(rows.size()).isEqualTo(2);
         List<String> ids = new ArrayList<>();

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -21,8 +20,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class ReportsTest {
 
+    /** As executor-worker: the owner writes runs and status changes, and reads the outbox. */
     @Inject
-    Pool pool;
+    OwnerPool owner;
 
     private final String user = Fixtures.newUser();
     private final Instant base = Instant.parse("2026-03-01T10:00:00Z");
@@ -38,7 +38,7 @@ class ReportsTest {
     }
 
     private void sql(String statement, Tuple args) {
-        Sql.as(pool, user, statement, args);
+        Sql.as(owner.pool(), user, statement, args);
     }
 
     /** Ten runs, one a minute: runs 0-6 succeed, 7-8 fail, 9 is skipped; durations 100, 200, ... 1000 ms. */

@@ -5,7 +5,10 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
-/** Direct SQL for tests, as a given user: the tests run under row-level security (see db/strategy-test). */
+/**
+ * Direct SQL for tests, in a transaction as a given user ({@code app.user_id}): on the service's pool
+ * (strategos_api) under row-level security, on {@link OwnerPool} past it.
+ */
 final class Sql {
 
     private Sql() {

@@ -115,14 +115,6 @@ class StrategyDefinitionTest {
     }
 
     @Test
-    void aBodyOverOneMegabyteIsRefused() {
-        String big = "x".repeat(1_100_000);
-        as(user).body("{\"name\": \"Big\", \"description\": \"" + big + "\", \"graph\": " + Fixtures.GRAPH + "}")
-                .post("/api/v1/strategies").then().statusCode(413)
-                .contentType("application/problem+json").body("status", equalTo(413));
-    }
-
-    @Test
     void deleteRemovesTheStrategyForGood() {
         String id = Fixtures.create(user, "Doomed");
         as(stranger).delete("/api/v1/strategies/" + id).then().statusCode(404).contentType("application/problem+json");

@@ -13,7 +13,6 @@ import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import io.restassured.http.ContentType;
@@ -36,8 +35,9 @@ class StrategyResourceTest {
             {"schedule": {"type": "interval", "everySeconds": 5}, "tradingMode": "paper",
              "paperBankrollUsd": 10000, "autoStart": true}""";
 
+    /** As executor-worker: the owner writes runs and status changes, and reads the outbox. */
     @Inject
-    Pool pool;
+    OwnerPool owner;
 
     private final String user = "user-" + UUID.randomUUID();
 
@@ -115,7 +115,7 @@ class StrategyResourceTest {
                 .body("nextExecutionAt", notNullValue());
 
         // The start is announced through the outbox, as a CloudEvent stored as a JSON object.
-        var events = pool.preparedQuery("SELECT payload FROM outbox_events WHERE message_key = $1")
+        var events = owner.pool().preparedQuery("SELECT payload FROM outbox_events WHERE message_key = $1")
                 .execute(Tuple.of(id)).await().indefinitely();
         assertThat(events.size()).isEqualTo(1);
         JsonObject event = events.iterator().next().getJsonObject("payload");
