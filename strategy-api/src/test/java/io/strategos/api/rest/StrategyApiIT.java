@@ -97,10 +97,11 @@ class StrategyApiIT {
     /** Types of the events waiting in the outbox for a strategy, oldest first. */
     private static List<String> outboxEventTypes(String strategyId) throws Exception {
         // The test resources' settings are system properties of this JVM as well as the application's config.
+        // The outbox is read as the tables' owner (the role Flyway migrates as): the API may only insert into it.
         var config = ConfigProvider.getConfig();
         try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
+                config.getValue("quarkus.flyway.username", String.class),
+                config.getValue("quarkus.flyway.password", String.class));
              PreparedStatement query = db.prepareStatement(
                      "SELECT payload ->> 'type' FROM outbox_events WHERE message_key = ? ORDER BY id")) {
             query.setString(1, strategyId);
