@@ -209,10 +209,8 @@ final class ApiLatency {
         drive(client, api, tokens, calls, rate, warmupSeconds);
         String loadBefore = loadAverage();
         long apiCpuBefore = cpuTicks(Path.of("/proc/" + api.pid() + "/stat"));
-        long[] machineBefore = machineTicks();
         Result result = drive(client, api, tokens, calls, rate, seconds);
         long apiCpuTicks = cpuTicks(Path.of("/proc/" + api.pid() + "/stat")) - apiCpuBefore;
-        long[] machineAfter = machineTicks();
         long[] latencies = result.latenciesNanos();
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
@@ -226,9 +224,7 @@ final class ApiLatency {
         System.out.printf("  seconds whose own p99 met the target: %d of %d%n",
                 secondsWithin(latencies, rate, targetP99Ms), seconds);
         // Clock ticks are 1/100 s on Linux.
-        System.out.printf("  strategy-api CPU: %.3f ms per request; machine CPU busy %.0f%% (all processes, both cores)%n",
-                apiCpuTicks * 10.0 / result.sent(),
-                100.0 * (machineAfter[0] - machineBefore[0]) / Math.max(1, machineAfter[1] - machineBefore[1]));
+        System.out.printf("  strategy-api CPU: %.3f ms per request%n", apiCpuTicks * 10.0 / result.sent());
         System.out.printf("  load average before / after: %s / %s%n", loadBefore, loadAverage());
     }
 
@@ -250,17 +246,6 @@ final class ApiLatency {
         String text = Files.readString(stat);
         String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-    }
-
-    /** The machine's busy and total clock ticks, from the first line of /proc/stat (idle and iowait are not busy). */
-    private static long[] machineTicks() throws Exception {
-        String[] fields = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
-        long total = 0;
-        for (int i = 1; i < fields.length; i++) {
-            total += Long.parseLong(fields[i]);
-        }
-        long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
-        return new long[] {total - idle, total};
     }
 
     /**
