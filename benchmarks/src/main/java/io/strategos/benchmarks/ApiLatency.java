@@ -98,11 +98,7 @@ final class ApiLatency {
     static void run(int strategies, int users, int rate, int seconds, int warmupSeconds, String scenarios) throws Exception {
         try (BenchEnvironment env = new BenchEnvironment(false)) {
             JwtKeys keys = JwtKeys.loadOrCreate(env.home().resolve("jwt"));
-            Map<String, String> settings = new HashMap<>();
-            settings.put("QUARKUS_DATASOURCE_USERNAME", PostgresServer.API_ROLE);
-            settings.put("QUARKUS_DATASOURCE_PASSWORD", PostgresServer.API_ROLE_PASSWORD);
-            settings.put("QUARKUS_FLYWAY_USERNAME", env.postgres.user());
-            settings.put("QUARKUS_FLYWAY_PASSWORD", env.postgres.password());
+            Map<String, String> settings = new HashMap<>(env.postgres.apiRoleEnvironment());
             settings.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", env.home().resolve("jwt/public-key.pem").toString());
             settings.put("MP_JWT_VERIFY_ISSUER", JwtKeys.ISSUER);
             ServiceProcess api = env.startService("strategy-api", "strategy-api", settings);

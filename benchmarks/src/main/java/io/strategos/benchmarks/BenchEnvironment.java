@@ -7,7 +7,6 @@ import io.strategos.localstack.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -70,11 +69,7 @@ final class BenchEnvironment implements AutoCloseable {
      */
     ServiceProcess startService(String module, String name, Map<String, String> settings) throws Exception {
         Path jar = repository().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        Map<String, String> env = new HashMap<>();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(DATABASE));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(DATABASE));
-        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password());
+        Map<String, String> env = new HashMap<>(postgres.ownerEnvironment(DATABASE));
         if (kafka != null) {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         }
@@ -112,10 +107,7 @@ final class BenchEnvironment implements AutoCloseable {
     }
 
     long count(String sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return postgres.queryForLong(DATABASE, sql);
     }
 
     void execute(String sql) throws SQLException {

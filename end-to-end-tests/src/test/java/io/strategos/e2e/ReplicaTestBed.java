@@ -8,9 +8,7 @@ import io.strategos.localstack.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,12 +44,9 @@ final class ReplicaTestBed implements AutoCloseable {
 
     /** Starts a replica of {@code module} on this bed's database and broker and waits until it is ready. */
     ServiceProcess start(String module, String name, Map<String, String> settings) throws Exception {
-        Map<String, String> env = new HashMap<>(settings);
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(database));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", postgres.reactiveUrl(database));
-        env.put("QUARKUS_DATASOURCE_USERNAME", postgres.user());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", postgres.password() == null ? "" : postgres.password());
+        Map<String, String> env = new HashMap<>(postgres.ownerEnvironment(database));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.putAll(settings);
         ServiceProcess service = ServiceProcess.start(name, repository().resolve(module).resolve("target/quarkus-app/quarkus-run.jar"),
                 Ports.free(), env, home.resolve("logs").resolve(name + ".log"));
         services.add(service);
@@ -64,10 +59,7 @@ final class ReplicaTestBed implements AutoCloseable {
     }
 
     long count(String sql) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return postgres.queryForLong(database, sql);
     }
 
     @Override

@@ -99,16 +99,8 @@ public final class LocalStack implements AutoCloseable {
         }
         server.ensureApiRole();
         server.ensureDatabase(options.database());
-        String ownerPassword = server.password() == null ? "" : server.password();
-        env.put("QUARKUS_DATASOURCE_JDBC_URL", server.jdbcUrl(options.database()));
-        env.put("QUARKUS_DATASOURCE_REACTIVE_URL", server.reactiveUrl(options.database()));
-        env.put("QUARKUS_DATASOURCE_USERNAME", server.user());
-        env.put("QUARKUS_DATASOURCE_PASSWORD", ownerPassword);
-        return Map.of(
-                "QUARKUS_DATASOURCE_USERNAME", PostgresServer.API_ROLE,
-                "QUARKUS_DATASOURCE_PASSWORD", PostgresServer.API_ROLE_PASSWORD,
-                "QUARKUS_FLYWAY_USERNAME", server.user(),
-                "QUARKUS_FLYWAY_PASSWORD", ownerPassword);
+        env.putAll(server.ownerEnvironment(options.database()));
+        return server.apiRoleEnvironment();
     }
 
     private void startKafka(Map<String, String> env) throws IOException, InterruptedException {

@@ -5,6 +5,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Properties;
 
 /** A PostgreSQL server to use, and the few administrative steps the local stack and tests need. */
@@ -37,6 +38,38 @@ public record PostgresServer(String host, int port, String user, String password
 
     public String reactiveUrl(String database) {
         return "postgresql://" + host + ":" + port + "/" + database;
+    }
+
+    /**
+     * The environment a service needs to use {@code database} as this server's user, the tables'
+     * owner: what executor-worker and notifier run as, and what every service migrates as.
+     */
+    public Map<String, String> ownerEnvironment(String database) {
+        return Map.of(
+                "QUARKUS_DATASOURCE_JDBC_URL", jdbcUrl(database),
+                "QUARKUS_DATASOURCE_REACTIVE_URL", reactiveUrl(database),
+                "QUARKUS_DATASOURCE_USERNAME", user,
+                "QUARKUS_DATASOURCE_PASSWORD", password == null ? "" : password);
+    }
+
+    /**
+     * What strategy-api sets on top of {@link #ownerEnvironment}: it serves as {@link #API_ROLE},
+     * under row-level security, and migrates as the owner.
+     */
+    public Map<String, String> apiRoleEnvironment() {
+        return Map.of(
+                "QUARKUS_DATASOURCE_USERNAME", API_ROLE,
+                "QUARKUS_DATASOURCE_PASSWORD", API_ROLE_PASSWORD,
+                "QUARKUS_FLYWAY_USERNAME", user,
+                "QUARKUS_FLYWAY_PASSWORD", password == null ? "" : password);
+    }
+
+    /** The first column of a query's first row, such as a count. */
+    public long queryForLong(String database, String sql) throws SQLException {
+        try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     public Connection connect(String database) throws SQLException {
