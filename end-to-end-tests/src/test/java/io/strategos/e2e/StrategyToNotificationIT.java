@@ -116,12 +116,12 @@ class StrategyToNotificationIT {
         // 4. notifier consumed the Kafka event and notified the owner.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 as(owner).get(notifier() + "/api/v1/notifications?type=execution_completed")
-                        .then().statusCode(200).extract().jsonPath().getList("strategyId").contains(strategyId));
-        List<String> types = as(owner).get(notifier() + "/api/v1/notifications").then().extract().jsonPath().getList("type");
+                        .then().statusCode(200).extract().jsonPath().getList("items.strategyId").contains(strategyId));
+        List<String> types = as(owner).get(notifier() + "/api/v1/notifications").then().extract().jsonPath().getList("items.type");
         assertThat(types).contains("strategy_started", "execution_completed");
 
         // ...and no one else.
-        as(stranger).get(notifier() + "/api/v1/notifications").then().statusCode(200).body("$", hasSize(0));
+        as(stranger).get(notifier() + "/api/v1/notifications").then().statusCode(200).body("items", hasSize(0));
         as(stranger).get(api() + "/api/v1/strategies/" + strategyId).then().statusCode(404);
         as(stranger).get(api() + "/api/v1/executions/" + executionId).then().statusCode(404);
     }

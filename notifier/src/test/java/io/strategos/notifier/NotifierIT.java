@@ -50,7 +50,7 @@ class NotifierIT {
     }
 
     private List<String> notificationTypes() {
-        return as(user).get("/api/v1/notifications").then().statusCode(200).extract().jsonPath().getList("type", String.class);
+        return as(user).get("/api/v1/notifications").then().statusCode(200).extract().jsonPath().getList("items.type", String.class);
     }
 
     @Test
@@ -60,14 +60,14 @@ class NotifierIT {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> notificationTypes().equals(List.of("execution_failed")));
         String id = as(user).get("/api/v1/notifications").then()
-                .body("[0].priority", equalTo("high"))
-                .body("[0].strategyId", equalTo(strategy.toString()))
-                .body("[0].read", equalTo(false))
-                .extract().path("[0].id");
+                .body("items[0].priority", equalTo("high"))
+                .body("items[0].strategyId", equalTo(strategy.toString()))
+                .body("items[0].read", equalTo(false))
+                .extract().path("items[0].id");
         as(user).get("/api/v1/notifications/unread-count").then().statusCode(200).body("count", equalTo(1));
         as(user).post("/api/v1/notifications/" + id + "/read").then().statusCode(204);
         as(user).get("/api/v1/notifications/unread-count").then().body("count", equalTo(0));
-        as("someone-else-" + UUID.randomUUID()).get("/api/v1/notifications").then().statusCode(200).body("$", hasSize(0));
+        as("someone-else-" + UUID.randomUUID()).get("/api/v1/notifications").then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test

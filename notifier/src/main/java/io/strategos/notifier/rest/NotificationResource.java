@@ -7,6 +7,7 @@ import io.strategos.model.event.EventType;
 import io.strategos.model.rest.Callers;
 import io.strategos.model.rest.InvalidInputException;
 import io.strategos.notifier.mapping.NotificationCursor;
+import io.strategos.notifier.mapping.NotificationPage;
 import io.strategos.notifier.mapping.NotificationView;
 import io.strategos.notifier.mapping.UnreadCountView;
 import io.strategos.notifier.repository.NotificationRepository;
@@ -50,8 +51,8 @@ public class NotificationResource {
 
     @GET
     @Operation(summary = "The caller's notifications, newest first",
-            description = "A full page carries a Link header with rel=\"next\": the same query continued after its last item.")
-    public Uni<RestResponse<List<NotificationView>>> list(@QueryParam("unread") Boolean unread,
+            description = "A full page carries nextCursor, and a Link header with rel=\"next\": the same query continued after its last item.")
+    public Uni<RestResponse<NotificationPage>> list(@QueryParam("unread") Boolean unread,
                                                           @QueryParam("type") String type,
                                                           @QueryParam("limit") @DefaultValue("50") int limit,
                                                           @QueryParam("cursor") String cursor,
@@ -68,10 +69,10 @@ public class NotificationResource {
             throw new InvalidInputException(errors);
         }
         NotificationCursor after = cursor == null ? null : decode(cursor);
-        return notifications.list(caller, unread, type, limit, after).map(page -> {
-            RestResponse.ResponseBuilder<List<NotificationView>> response = RestResponse.ResponseBuilder.ok(page);
-            if (page.size() == limit) {
-                String next = NotificationCursor.after(page.getLast()).encode();
+        return notifications.list(caller, unread, type, limit, after).map(items -> {
+            String next = items.size() == limit ? NotificationCursor.after(items.getLast()).encode() : null;
+            RestResponse.ResponseBuilder<NotificationPage> response = RestResponse.ResponseBuilder.ok(new NotificationPage(items, next));
+            if (next != null) {
                 response.links(Link.fromUriBuilder(uri.getRequestUriBuilder().replaceQueryParam("cursor", next)).rel("next").build());
             }
             return response.build();

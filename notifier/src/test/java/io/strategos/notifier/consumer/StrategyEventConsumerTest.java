@@ -59,14 +59,14 @@ class StrategyEventConsumerTest {
         UUID strategy = UUID.randomUUID();
         topics.publish(strategy, event(UUID.randomUUID().toString(), "execution_failed", user, strategy));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(user).getList("$").size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(user).getList("items").size() == 1);
         given().auth().oauth2(JwtTestResource.token(user)).get("/api/v1/notifications")
-                .then().body("[0].type", equalTo("execution_failed"))
-                .body("[0].priority", equalTo("high"))
-                .body("[0].strategyId", equalTo(strategy.toString()))
-                .body("[0].read", equalTo(false));
+                .then().body("items[0].type", equalTo("execution_failed"))
+                .body("items[0].priority", equalTo("high"))
+                .body("items[0].strategyId", equalTo(strategy.toString()))
+                .body("items[0].read", equalTo(false));
         given().auth().oauth2(JwtTestResource.token("someone-else")).get("/api/v1/notifications")
-                .then().statusCode(200).body("$", hasSize(0));
+                .then().statusCode(200).body("items", hasSize(0));
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("strategos_notifier_events_total{outcome=\"applied\""))
                 .body(containsString("strategos_notifier_event_lag_seconds_bucket"));
@@ -81,9 +81,9 @@ class StrategyEventConsumerTest {
                  "data": {"userId": "%s", "strategyId": "%s", "strategyName": "Demo", "status": "running",
                           "message": "started by deployment"}}""".formatted(UUID.randomUUID(), strategy, user, strategy));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(user).getList("$").size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(user).getList("items").size() == 1);
         given().auth().oauth2(JwtTestResource.token(user)).get("/api/v1/notifications")
-                .then().body("[0].type", equalTo("strategy_started")).body("[0].executionId", equalTo(null));
+                .then().body("items[0].type", equalTo("strategy_started")).body("items[0].executionId", equalTo(null));
     }
 
     @Test
@@ -96,22 +96,22 @@ class StrategyEventConsumerTest {
         topics.publish(strategy, marker);
 
         // The later event on the same key is applied after both copies of the first.
-        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(user).getList("type").contains("strategy_started"));
-        assertThat(notifications(user).getList("type", String.class)).containsExactlyInAnyOrder("execution_completed", "strategy_started");
+        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(user).getList("items.type").contains("strategy_started"));
+        assertThat(notifications(user).getList("items.type", String.class)).containsExactlyInAnyOrder("execution_completed", "strategy_started");
     }
 
     @Test
     void repeatsOfATypeForAStrategyBecomeOneNotificationWithACount() throws Exception {
         UUID strategy = UUID.randomUUID();
         topics.publish(strategy, event(UUID.randomUUID().toString(), "execution_failed", user, strategy));
-        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(user).getList("$").size() == 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(user).getList("items").size() == 1);
 
         // Sent together, these mostly arrive in one batch: folded in memory, then into the stored one.
         topics.publishAll(strategy, Stream.generate(() -> event(UUID.randomUUID().toString(), "execution_failed", user, strategy))
                 .limit(4).toList());
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(user).getInt("[0].count") == 5);
-        assertThat(notifications(user).getList("$")).hasSize(1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(user).getInt("items[0].count") == 5);
+        assertThat(notifications(user).getList("items")).hasSize(1);
     }
 
     @Test
@@ -122,9 +122,9 @@ class StrategyEventConsumerTest {
         topics.publish(strategy, event(UUID.randomUUID().toString(), "execution_completed", user, strategy));
         topics.publish(strategy, event(UUID.randomUUID().toString(), "strategy_error", user, strategy));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> !notifications(user).getList("$").isEmpty());
-        assertThat(notifications(user).getList("type", String.class)).containsExactly("strategy_error");
-        assertThat(notifications(user).getList("priority", String.class)).containsExactly("urgent");
+        await().atMost(Duration.ofSeconds(30)).until(() -> !notifications(user).getList("items").isEmpty());
+        assertThat(notifications(user).getList("items.type", String.class)).containsExactly("strategy_error");
+        assertThat(notifications(user).getList("items.priority", String.class)).containsExactly("urgent");
     }
 
     @Test
@@ -134,7 +134,7 @@ class StrategyEventConsumerTest {
         topics.publish(strategy, event(UUID.randomUUID().toString(), "teleported", user, strategy));
         topics.publish(strategy, event(UUID.randomUUID().toString(), "strategy_paused", user, strategy));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(user).getList("type").contains("strategy_paused"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(user).getList("items.type").contains("strategy_paused"));
 
         List<ConsumerRecord<String, String>> dead = topics.deadLetters(strategy, 2);
         assertThat(dead).hasSize(2);

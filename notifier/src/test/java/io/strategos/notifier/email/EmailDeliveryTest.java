@@ -107,10 +107,10 @@ class EmailDeliveryTest {
             publish(type, strategy);
         }
 
-        await().atMost(PATIENCE).until(() -> notifications().getList("$").size() == EventType.values().length);
+        await().atMost(PATIENCE).until(() -> notifications().getList("items").size() == EventType.values().length);
         JsonPath received = notifications();
         for (EventType type : EventType.values()) {
-            String priority = received.getString("find { it.type == '" + type.typeName() + "' }.priority");
+            String priority = received.getString("items.find { it.type == '" + type.typeName() + "' }.priority");
             assertThat(priority).as(type.typeName()).isEqualTo(switch (type) {
                 case STRATEGY_ERROR -> "urgent";
                 case EXECUTION_FAILED -> "high";
@@ -118,7 +118,7 @@ class EmailDeliveryTest {
                 default -> "normal";
             });
         }
-        assertThat(received.getList("strategyId", String.class)).containsOnly(strategy.toString());
+        assertThat(received.getList("items.strategyId", String.class)).containsOnly(strategy.toString());
 
         await().atMost(PATIENCE).until(() -> inbox().size() == EventType.values().length);
         assertThat(inbox()).extracting(ReceivedEmail::subject).containsExactlyInAnyOrder("Strategy started", "Strategy paused",
@@ -139,16 +139,16 @@ class EmailDeliveryTest {
         publish(EventType.EXECUTION_FAILED, failing);
         publish(EventType.EXECUTION_FAILED, other);
 
-        await().atMost(PATIENCE).until(() -> notifications().getList("$").size() == 2
-                && notifications().getInt("find { it.strategyId == '" + failing + "' }.count") == 3);
-        assertThat(notifications().getInt("find { it.strategyId == '" + other + "' }.count")).isEqualTo(1);
+        await().atMost(PATIENCE).until(() -> notifications().getList("items").size() == 2
+                && notifications().getInt("items.find { it.strategyId == '" + failing + "' }.count") == 3);
+        assertThat(notifications().getInt("items.find { it.strategyId == '" + other + "' }.count")).isEqualTo(1);
         assertThat(statuses("SELECT status FROM notifier.email_deliveries WHERE user_id = $1")).hasSize(2);
         await().atMost(PATIENCE).until(() -> inbox().size() == 2);
 
         // Once the window has passed, a repeat is news again.
         clock.advance(Duration.ofHours(2));
         publish(EventType.EXECUTION_FAILED, failing);
-        await().atMost(PATIENCE).until(() -> notifications().getList("$").size() == 3);
+        await().atMost(PATIENCE).until(() -> notifications().getList("items").size() == 3);
         await().atMost(PATIENCE).until(() -> inbox().size() == 3);
     }
 
@@ -167,7 +167,7 @@ class EmailDeliveryTest {
                 .contains(marker));
         assertThat(statuses("SELECT source_event_id FROM notifier.email_deliveries WHERE user_id = $1")).containsExactlyInAnyOrder(id, marker);
         // Email only: no in-app notification for the stop; the error is in-app and email by default.
-        assertThat(notifications().getList("type", String.class)).containsExactly("strategy_error");
+        assertThat(notifications().getList("items.type", String.class)).containsExactly("strategy_error");
         await().atMost(PATIENCE).until(() -> inbox().size() == 2);
         assertThat(inbox()).extracting(ReceivedEmail::subject).containsExactlyInAnyOrder("Strategy stopped", "Strategy needs attention");
     }
@@ -188,11 +188,11 @@ class EmailDeliveryTest {
         publish(EventType.WATCHLIST_UPDATED, strategy);
         publish(EventType.STRATEGY_ERROR, strategy);
 
-        await().atMost(PATIENCE).until(() -> notifications().getList("$").size() == 3);
+        await().atMost(PATIENCE).until(() -> notifications().getList("items").size() == 3);
         JsonPath received = notifications();
-        assertThat(received.getBoolean("find { it.type == 'execution_failed' }.silent")).isTrue();
-        assertThat(received.getBoolean("find { it.type == 'watchlist_updated' }.silent")).isTrue();
-        assertThat(received.getBoolean("find { it.type == 'strategy_error' }.silent")).isFalse();
+        assertThat(received.getBoolean("items.find { it.type == 'execution_failed' }.silent")).isTrue();
+        assertThat(received.getBoolean("items.find { it.type == 'watchlist_updated' }.silent")).isTrue();
+        assertThat(received.getBoolean("items.find { it.type == 'strategy_error' }.silent")).isFalse();
 
         // The urgent one is not held.
         await().atMost(PATIENCE).until(() -> inbox().size() == 1);

@@ -55,14 +55,18 @@ class NotificationResourceTest {
         return id;
     }
 
+    /** The page's nextCursor, checked against its Link header's next URL. */
     private static String nextCursor(Response page) {
+        String cursor = page.jsonPath().getString("nextCursor");
         String link = page.header("Link");
         if (link == null) {
+            assertThat(cursor).isNull();
             return null;
         }
         Matcher matcher = NEXT_CURSOR.matcher(link);
         assertThat(matcher.find()).as(link).isTrue();
-        return URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8);
+        assertThat(URLDecoder.decode(matcher.group(1), StandardCharsets.UTF_8)).isEqualTo(cursor);
+        return cursor;
     }
 
     @Test
@@ -70,8 +74,8 @@ class NotificationResourceTest {
         List<UUID> oldestLast = List.of(notification(user, "custom", 1), notification(user, "custom", 2),
                 notification(user, "custom", 3), notification(user, "custom", 4), notification(user, "custom", 5));
 
-        Response first = as(user).get(NOTIFICATIONS + "?limit=2").then().statusCode(200).body("$", hasSize(2)).extract().response();
-        assertThat(first.jsonPath().getList("id", String.class)).containsExactly(oldestLast.get(0).toString(), oldestLast.get(1).toString());
+        Response first = as(user).get(NOTIFICATIONS + "?limit=2").then().statusCode(200).body("items", hasSize(2)).extract().response();
+        assertThat(first.jsonPath().getList("items.id", String.class)).containsExactly(oldestLast.get(0).toString(), oldestLast.get(1).toString());
         String cursor = nextCursor(first);
         assertThat(cursor).isNotNull();
 
@@ -79,11 +83,11 @@ class NotificationResourceTest {
         notification(user, "custom", 0);
         Response second = as(user).queryParam("limit", 2).queryParam("cursor", cursor).get(NOTIFICATIONS)
                 .then().statusCode(200).extract().response();
-        assertThat(second.jsonPath().getList("id", String.class)).containsExactly(oldestLast.get(2).toString(), oldestLast.get(3).toString());
+        assertThat(second.jsonPath().getList("items.id", String.class)).containsExactly(oldestLast.get(2).toString(), oldestLast.get(3).toString());
 
         Response last = as(user).queryParam("limit", 2).queryParam("cursor", nextCursor(second)).get(NOTIFICATIONS)
                 .then().statusCode(200).extract().response();
-        assertThat(last.jsonPath().getList("id", String.class)).containsExactly(oldestLast.get(4).toString());
+        assertThat(last.jsonPath().getList("items.id", String.class)).containsExactly(oldestLast.get(4).toString());
         assertThat(nextCursor(last)).isNull();
     }
 
@@ -94,9 +98,9 @@ class NotificationResourceTest {
         as(user).post(NOTIFICATIONS + "/" + failed + "/read").then().statusCode(204);
 
         as(user).get(NOTIFICATIONS + "?type=execution_failed").then().statusCode(200)
-                .body("$", hasSize(1)).body("[0].read", equalTo(true)).body("[0].count", equalTo(1));
-        as(user).get(NOTIFICATIONS + "?unread=true").then().statusCode(200).body("type", equalTo(List.of("custom")));
-        as(user).get(NOTIFICATIONS + "?unread=false").then().statusCode(200).body("type", equalTo(List.of("execution_failed")));
+                .body("items", hasSize(1)).body("items[0].read", equalTo(true)).body("items[0].count", equalTo(1));
+        as(user).get(NOTIFICATIONS + "?unread=true").then().statusCode(200).body("items.type", equalTo(List.of("custom")));
+        as(user).get(NOTIFICATIONS + "?unread=false").then().statusCode(200).body("items.type", equalTo(List.of("execution_failed")));
     }
 
     @Test
@@ -110,12 +114,12 @@ class NotificationResourceTest {
         as(user).get(NOTIFICATIONS + "/unread-count").then().body("count", equalTo(2));
 
         as(user).delete(NOTIFICATIONS + "/" + second).then().statusCode(204);
-        as(user).get(NOTIFICATIONS).then().body("$", hasSize(2));
+        as(user).get(NOTIFICATIONS).then().body("items", hasSize(2));
         as(user).delete(NOTIFICATIONS + "/" + second).then().statusCode(404).contentType("application/problem+json");
 
         as(user).post(NOTIFICATIONS + "/read-all").then().statusCode(204);
         as(user).get(NOTIFICATIONS + "/unread-count").then().body("count", equalTo(0));
-        as(user).get(NOTIFICATIONS + "?unread=true").then().body("$", hasSize(0));
+        as(user).get(NOTIFICATIONS + "?unread=true").then().body("items", hasSize(0));
     }
 
     @Test
@@ -128,7 +132,7 @@ class NotificationResourceTest {
         as(user).post(NOTIFICATIONS + "/read-all").then().statusCode(204);
         as(user).post(NOTIFICATIONS + "/not-a-uuid/read").then().statusCode(404).contentType("application/problem+json");
 
-        as(stranger).get(NOTIFICATIONS).then().body("$", hasSize(1)).body("[0].read", equalTo(false));
+        as(stranger).get(NOTIFICATIONS).then().body("items", hasSize(1)).body("items[0].read", equalTo(false));
         as(stranger).get(NOTIFICATIONS + "/unread-count").then().body("count", equalTo(1));
     }
 
