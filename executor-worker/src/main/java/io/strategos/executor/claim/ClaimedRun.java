@@ -1,6 +1,7 @@
 package io.strategos.executor.claim;
 
 import io.strategos.model.graph.StrategyGraph;
+import io.strategos.model.schedule.Jitter;
 import io.strategos.model.schedule.MisfirePolicy;
 import io.strategos.model.schedule.Schedule;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,13 +36,8 @@ public record ClaimedRun(
         return isManual() ? "manual" : schedule.trigger();
     }
 
-    /**
-     * The slot after this one. Jitter shifts every slot of a strategy by the same offset (derived
-     * from its id), so strategies sharing a cron spread out while each keeps its own rhythm.
-     */
+    /** The slot after this one, shifted by the strategy's jitter like every slot of it. */
     public Optional<Instant> nextSlot(Instant now) {
-        long offset = jitterSeconds == 0 ? 0 : Math.floorMod(strategyId.hashCode(), jitterSeconds + 1);
-        return schedule.slotAfter(scheduledFor.minusSeconds(offset), now.minusSeconds(offset), misfirePolicy)
-                .map(slot -> slot.plusSeconds(offset));
+        return new Jitter(jitterSeconds).slotAfter(schedule, strategyId, scheduledFor, now, misfirePolicy);
     }
 }

@@ -52,6 +52,9 @@ public class Strategy {
     @Column(name = "misfire_policy")
     public String misfirePolicy;
 
+    @Column(name = "jitter_seconds")
+    public int jitterSeconds;
+
     @Column(name = "trading_mode")
     public String tradingMode;
 

@@ -1,5 +1,6 @@
 package io.strategos.api.mapping;
 
+import io.strategos.model.schedule.Jitter;
 import io.strategos.model.schedule.MisfirePolicy;
 import io.strategos.model.schedule.Schedule;
 import jakarta.validation.Valid;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Schedule and trading settings of a deployment. */
 @Schema(description = "How and when a strategy runs", example = """
         {"schedule": {"type": "cron", "expression": "*/5 * * * *", "timezone": "Europe/Berlin"},
-         "tradingMode": "paper", "paperBankrollUsd": 10000, "autoStart": true, "misfirePolicy": "skip",
+         "tradingMode": "paper", "paperBankrollUsd": 10000, "autoStart": true, "misfirePolicy": "skip", "jitterSeconds": 30,
          "maxExecutions": 1000, "autoPauseAfterConsecutiveErrors": 3, "maxDrawdownPct": 25}""")
 public record DeployRequest(
         @NotNull Schedule schedule,
@@ -24,6 +25,9 @@ public record DeployRequest(
         @DecimalMin("100") @DecimalMax("1000000") BigDecimal paperBankrollUsd,
         Boolean autoStart,
         MisfirePolicy misfirePolicy,
+        @Schema(description = "Spread: every run starts a fixed 0 to this many seconds after its slot (derived from the"
+                + " strategy's id), so strategies sharing a schedule do not all start at once. Default 0.")
+        @Min(0) @Max(Jitter.MAX_SECONDS) Integer jitterSeconds,
         @Min(1) @Max(100) Integer autoPauseAfterConsecutiveErrors,
         @Schema(description = "Stop (completed) after this many runs") @Min(1) Long maxExecutions,
         @Schema(description = "Stop (completed) at this instant; must be in the future") Instant expiresAt,

@@ -20,7 +20,7 @@ public class StrategyMapper {
 
     public StrategyView toView(Strategy s) {
         StrategyView.Deployment deployment = s.schedule == null ? null : new StrategyView.Deployment(
-                readTree(s.schedule), s.tradingMode, s.paperBankrollUsd, s.misfirePolicy, s.autoPauseAfterErrors,
+                readTree(s.schedule), s.tradingMode, s.paperBankrollUsd, s.misfirePolicy, s.jitterSeconds, s.autoPauseAfterErrors,
                 s.maxExecutions, s.expiresAt, s.maxDrawdownPct, readTree(s.triggerCondition), s.deployedAt);
         StrategyView.RunStats stats = new StrategyView.RunStats(s.totalExecutions, s.successfulExecutions,
                 s.failedExecutions, s.consecutiveErrors, s.avgDurationMs, s.lastExecutedAt);

@@ -26,7 +26,7 @@ public record StrategyView(
         Instant updatedAt) {
 
     public record Deployment(JsonNode schedule, String tradingMode, BigDecimal paperBankrollUsd, String misfirePolicy,
-                             int autoPauseAfterConsecutiveErrors, Long maxExecutions, Instant expiresAt,
+                             int jitterSeconds, int autoPauseAfterConsecutiveErrors, Long maxExecutions, Instant expiresAt,
                              BigDecimal maxDrawdownPct, JsonNode triggerCondition, Instant deployedAt) {
     }
 

@@ -12,7 +12,7 @@ final class StrategyRows {
     /** Every column the entity maps, jsonb as text. */
     static final String COLUMNS = """
             s.id, s.owner_id, s.name, s.description, s.tags, s.folder, s.favorite, s.version, s.graph::text AS graph,
-            s.status, s.schedule::text AS schedule, s.misfire_policy, s.trading_mode, s.paper_bankroll_usd,
+            s.status, s.schedule::text AS schedule, s.misfire_policy, s.jitter_seconds, s.trading_mode, s.paper_bankroll_usd,
             s.auto_pause_after_errors, s.max_executions, s.expires_at, s.max_drawdown_pct,
             s.trigger_condition::text AS trigger_condition, s.published_version, s.published_at, s.deployed_at,
             s.next_execution_at, s.total_executions, s.successful_executions, s.failed_executions,
@@ -35,6 +35,7 @@ final class StrategyRows {
         s.status = row.getString("status");
         s.schedule = row.getString("schedule");
         s.misfirePolicy = row.getString("misfire_policy");
+        s.jitterSeconds = row.getInteger("jitter_seconds");
         s.tradingMode = row.getString("trading_mode");
         s.paperBankrollUsd = row.getBigDecimal("paper_bankroll_usd");
         s.autoPauseAfterErrors = row.getInteger("auto_pause_after_errors");

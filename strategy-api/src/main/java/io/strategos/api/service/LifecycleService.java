@@ -20,6 +20,7 @@ import io.strategos.model.event.StrategyEvent;
 import io.strategos.model.event.StrategyEventData;
 import io.strategos.model.rest.InvalidInputException;
 import io.strategos.model.rest.StateConflictException;
+import io.strategos.model.schedule.Jitter;
 import io.strategos.model.schedule.MisfirePolicy;
 import io.strategos.model.schedule.Schedule;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -79,6 +80,7 @@ public class LifecycleService {
             s.tradingMode = request.tradingMode();
             s.paperBankrollUsd = request.paperBankrollUsd();
             s.misfirePolicy = request.misfirePolicy() == MisfirePolicy.SKIP ? "skip" : "run_once";
+            s.jitterSeconds = request.jitterSeconds() == null ? 0 : request.jitterSeconds();
             s.autoPauseAfterErrors = request.autoPauseAfterConsecutiveErrors() == null ? 3 : request.autoPauseAfterConsecutiveErrors();
             s.maxExecutions = request.maxExecutions();
             s.expiresAt = request.expiresAt();
@@ -90,7 +92,7 @@ public class LifecycleService {
             boolean run = Boolean.TRUE.equals(request.autoStart()) || from == StrategyStatus.RUNNING;
             StrategyStatus to = run ? StrategyStatus.RUNNING : from == StrategyStatus.DRAFT ? StrategyStatus.STOPPED : from;
             if (run) {
-                s.nextExecutionAt = request.schedule().firstSlot(now).orElse(null);
+                s.nextExecutionAt = new Jitter(s.jitterSeconds).firstSlot(request.schedule(), s.id, now).orElse(null);
                 s.consecutiveErrors = 0;
             }
             s.status = to.wire();
@@ -111,7 +113,7 @@ public class LifecycleService {
             StrategyStatus to = action.target(s.deployed());
             if (to == StrategyStatus.RUNNING) {
                 checkCanRun(s, now);
-                s.nextExecutionAt = schedule(s).firstSlot(now).orElse(null);
+                s.nextExecutionAt = new Jitter(s.jitterSeconds).firstSlot(schedule(s), s.id, now).orElse(null);
                 s.consecutiveErrors = 0;
             }
             s.status = to.wire();

@@ -9,9 +9,11 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.strategos.model.schedule.Jitter;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -106,11 +108,11 @@ class LifecycleTest {
         as(user).body("""
                         {"schedule": {"type": "interval", "everySeconds": 0}, "tradingMode": "paper", "paperBankrollUsd": 2000000,
                          "maxExecutions": 0, "expiresAt": "2001-01-01T00:00:00Z", "maxDrawdownPct": 150,
-                         "autoPauseAfterConsecutiveErrors": 0,
+                         "autoPauseAfterConsecutiveErrors": 0, "jitterSeconds": 3601,
                          "triggerCondition": {"field": "mood", "operator": "about", "value": 1}}""")
                 .post("/api/v1/strategies/" + id + "/deploy").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.pointer", hasItems("/schedule/everySeconds", "/paperBankrollUsd", "/maxExecutions", "/expiresAt",
-                        "/maxDrawdownPct", "/autoPauseAfterConsecutiveErrors", "/triggerCondition/field",
+                        "/maxDrawdownPct", "/autoPauseAfterConsecutiveErrors", "/jitterSeconds", "/triggerCondition/field",
                         "/triggerCondition/operator"));
         as(user).body("{\"tradingMode\": \"paper\"}").post("/api/v1/strategies/" + id + "/deploy").then().statusCode(400)
                 .body("errors.pointer", hasItems("/schedule", "/paperBankrollUsd"));
@@ -122,6 +124,22 @@ class LifecycleTest {
                 .body("deployment.misfirePolicy", equalTo("skip"))
                 .body("deployment.maxDrawdownPct", equalTo(20))
                 .body("deployment.triggerCondition.operator", equalTo("gt"));
+    }
+
+    @Test
+    void jitterMovesTheFirstRunAFixedOffsetPastItsSlot() {
+        String id = Fixtures.create(user, "Spread");
+        String next = as(user).body("""
+                        {"schedule": {"type": "cron", "expression": "0 * * * *", "timezone": "UTC"}, "tradingMode": "paper",
+                         "paperBankrollUsd": 1000, "autoStart": true, "jitterSeconds": 3600}""")
+                .post("/api/v1/strategies/" + id + "/deploy").then().statusCode(200)
+                .body("deployment.jitterSeconds", equalTo(3600))
+                .extract().path("nextExecutionAt");
+
+        long offset = new Jitter(3600).offsetSeconds(UUID.fromString(id));
+        Instant slot = Instant.parse(next).minusSeconds(offset);
+        assertThat(slot.getEpochSecond() % 3600).as("the hour the run belongs to").isZero();
+        assertThat(Instant.parse(next)).isAfter(Instant.now().minusSeconds(5)).isBefore(Instant.now().plusSeconds(7_200));
     }
 
     @Test
