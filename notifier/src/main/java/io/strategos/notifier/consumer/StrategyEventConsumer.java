@@ -9,6 +9,7 @@ import io.strategos.notifier.consumer.EventDecoder.Poison;
 import io.strategos.notifier.consumer.EventDecoder.Valid;
 import io.strategos.notifier.service.ConsumedEvent;
 import io.strategos.notifier.service.NotificationService;
+import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,7 +24,7 @@ import org.jboss.logging.Logger;
 /**
  * Consumes {@code strategy-events} a polled batch at a time: the batch's events are applied in one
  * transaction, and its offsets are committed only after that transaction. Records that cannot be
- * understood go to the dead-letter topic first, and consumption carries on.
+ * understood, or that the database refuses, go to the dead-letter topic, and consumption carries on.
  */
 @ApplicationScoped
 public class StrategyEventConsumer {
@@ -62,17 +63,15 @@ public class StrategyEventConsumer {
 
     @Incoming("strategy-events")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        List<ConsumedEvent> events = new ArrayList<>(records.count());
+        List<Received> events = new ArrayList<>(records.count());
         List<Uni<Void>> deadLetterings = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             switch (decoder.decode(record.value())) {
-                case Valid valid -> events.add(valid.event());
+                case Valid valid -> events.add(new Received(record, valid.event()));
                 case Poison poison -> deadLetterings.add(deadLetter(record, poison.reason()));
             }
         }
-        return Multi.createFrom().iterable(deadLetterings).onItem().transformToUniAndConcatenate(send -> send)
-                .collect().last()
-                .flatMap(ignored -> events.isEmpty() ? Uni.createFrom().voidItem() : apply(events));
+        return inOrder(deadLetterings).flatMap(ignored -> events.isEmpty() ? Uni.createFrom().voidItem() : apply(events));
     }
 
     private Uni<Void> deadLetter(ConsumerRecord<String, String> record, String reason) {
@@ -82,10 +81,24 @@ public class StrategyEventConsumer {
                 .onFailure().retry().withBackOff(RETRY_FIRST_DELAY, RETRY_MAX_DELAY).indefinitely();
     }
 
-    // A failure here is the database's, not the events': retry, holding the partitions, so nothing is
-    // skipped and each strategy's events stay in order.
-    private Uni<Void> apply(List<ConsumedEvent> events) {
-        return notifications.apply(events)
+    /**
+     * Applies the events in one transaction. When the database refuses the data itself (an event it
+     * cannot store), the events are applied one by one instead and the one refused goes to the
+     * dead-letter topic, so one bad event neither stops its partition nor takes others with it. Any
+     * other failure is the database's, not the events': retry, holding the partitions, so nothing is
+     * skipped and each strategy's events stay in order.
+     */
+    private Uni<Void> apply(List<Received> events) {
+        return applyTogether(events)
+                .onFailure(StrategyEventConsumer::refusedData).recoverWithUni(refusal -> events.size() == 1
+                        ? deadLetter(events.getFirst().record(), "refused by the database: " + refusal.getMessage())
+                        : inOrder(events.stream().map(event -> apply(List.of(event))).toList()))
+                .onFailure().invoke(e -> LOG.warnf("applying %d events failed, retrying: %s", events.size(), e.getMessage()))
+                .onFailure().retry().withBackOff(RETRY_FIRST_DELAY, RETRY_MAX_DELAY).indefinitely();
+    }
+
+    private Uni<Void> applyTogether(List<Received> events) {
+        return notifications.apply(events.stream().map(Received::event).toList())
                 .invoke(fresh -> {
                     applied.increment(fresh.size());
                     duplicates.increment(events.size() - fresh.size());
@@ -94,8 +107,30 @@ public class StrategyEventConsumer {
                             .map(time -> Duration.between(time, committedAt)).filter(lagged -> !lagged.isNegative())
                             .forEach(lag::record);
                 })
-                .onFailure().invoke(e -> LOG.warnf("applying %d events failed, retrying: %s", events.size(), e.getMessage()))
-                .onFailure().retry().withBackOff(RETRY_FIRST_DELAY, RETRY_MAX_DELAY).indefinitely()
                 .replaceWithVoid();
+    }
+
+    /**
+     * Whether PostgreSQL refused the statement for the data in it (SQLSTATE class 22, data exception;
+     * 23, integrity constraint violation; 54, program limit exceeded), which no retry changes. A
+     * unique violation is not: it is another replica having applied the same event meanwhile, and the
+     * retry finds it processed.
+     */
+    static boolean refusedData(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PgException pg && pg.getSqlState() != null) {
+                String state = pg.getSqlState();
+                return state.startsWith("22") || state.startsWith("54") || (state.startsWith("23") && !state.equals("23505"));
+            }
+        }
+        return false;
+    }
+
+    private static Uni<Void> inOrder(List<Uni<Void>> steps) {
+        return Multi.createFrom().iterable(steps).onItem().transformToUniAndConcatenate(step -> step).collect().last().replaceWithVoid();
+    }
+
+    /** A record and the event it holds. */
+    private record Received(ConsumerRecord<String, String> record, ConsumedEvent event) {
     }
 }

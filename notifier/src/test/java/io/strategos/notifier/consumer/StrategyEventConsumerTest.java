@@ -144,6 +144,23 @@ class StrategyEventConsumerTest {
     }
 
     @Test
+    void anEventTheDatabaseRefusesGoesToTheDeadLetterTopicAndTheRestOfItsBatchIsApplied() throws Exception {
+        UUID strategy = UUID.randomUUID();
+        // PostgreSQL text cannot hold a NUL character: the event parses, but cannot be stored.
+        String unstorable = event(UUID.randomUUID().toString(), "strategy_stopped", user, strategy)
+                .replace("\"all good\"", "\"nul \\u0000 inside\"");
+        topics.publishAll(strategy, List.of(event(UUID.randomUUID().toString(), "strategy_started", user, strategy),
+                unstorable, event(UUID.randomUUID().toString(), "strategy_paused", user, strategy)));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> notifications(user).getList("items").size() == 2);
+        assertThat(notifications(user).getList("items.type", String.class)).containsExactly("strategy_paused", "strategy_started");
+        List<ConsumerRecord<String, String>> dead = topics.deadLetters(strategy, 1);
+        assertThat(dead.getFirst().value()).isEqualTo(unstorable);
+        assertThat(new String(dead.getFirst().headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .startsWith("refused by the database");
+    }
+
+    @Test
     void notificationsNeedAToken() {
         given().get("/api/v1/notifications").then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(JwtTestResource.token(user)).get("/api/v1/notifications?type=nonsense")
