@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -77,6 +78,8 @@ class NotificationSettingsResourceTest {
 
     @Test
     void eachInvalidFieldIsNamed() {
+        as(user).body("{\"enabled\": tru").put(SETTINGS + "/custom").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", startsWith("the body is not valid JSON"));
         as(user).body("{\"enabled\": true, \"deliveryMethod\": \"in_app\"}").put(SETTINGS + "/teleported")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].pointer", equalTo("type"));
         as(user).body("{\"enabled\": true, \"deliveryMethod\": \"sms\"}").put(SETTINGS + "/custom")

@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
@@ -95,7 +96,8 @@ class StrategyResourceTest {
     @Test
     void rejectsMalformedAndMistypedBodies() {
         as(user).body("{\"name\": ").post("/api/v1/strategies")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", startsWith("the body is not valid JSON")).body("errors[0].pointer", equalTo(""));
         as(user).body("{\"name\": \"x\", \"graph\": {\"nodes\": \"not a list\"}}").post("/api/v1/strategies")
                 .then().statusCode(400).contentType("application/problem+json").body("errors[0].pointer", equalTo("/graph/nodes"));
         as(user).body("").post("/api/v1/strategies")

@@ -62,6 +62,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
+        // Quarkus REST wraps a body it cannot parse in a plain 400; say what is wrong with it.
+        if (e.getCause() instanceof JsonParseException malformed) {
+            return malformedJson(malformed);
+        }
         Response original = e.getResponse();
         if (original.hasEntity() && Problem.MEDIA_TYPE.isCompatible(original.getMediaType())) {
             return original;
