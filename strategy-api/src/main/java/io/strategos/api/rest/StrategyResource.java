@@ -59,11 +59,7 @@ public class StrategyResource {
     @APIResponse(responseCode = "201", description = "Created; Location and ETag name it")
     @APIResponse(responseCode = "400", description = "Invalid body: every problem, each with a JSON pointer")
     public Uni<Response> create(StrategyRequest request, @Context UriInfo uri) {
-        return strategies.create(Callers.id(token), request).map(view -> Response
-                .created(uri.getAbsolutePathBuilder().path(view.id().toString()).build())
-                .tag(Preconditions.etag(view.version()))
-                .entity(view)
-                .build());
+        return strategies.create(Callers.id(token), request).map(view -> CreatedStrategy.of(view, uri));
     }
 
     @GET
@@ -132,11 +128,7 @@ public class StrategyResource {
     @Operation(summary = "Copy the strategy's definition into a new draft")
     @APIResponse(responseCode = "201", description = "The copy")
     public Uni<Response> duplicate(@PathParam("id") UUID id, @Context UriInfo uri) {
-        return strategies.duplicate(Callers.id(token), id).map(view -> Response
-                .created(uri.getBaseUriBuilder().path("api/v1/strategies").path(view.id().toString()).build())
-                .tag(Preconditions.etag(view.version()))
-                .entity(view)
-                .build());
+        return strategies.duplicate(Callers.id(token), id).map(view -> CreatedStrategy.of(view, uri));
     }
 
     @PUT

@@ -4,7 +4,6 @@ import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import io.strategos.api.mapping.Page;
 import io.strategos.api.mapping.TemplateView;
-import io.strategos.api.service.Preconditions;
 import io.strategos.api.service.TemplateService;
 import io.strategos.model.rest.Callers;
 import jakarta.ws.rs.GET;
@@ -52,10 +51,6 @@ public class TemplateResource {
     @Operation(summary = "Copy a template into a new draft strategy of the caller's")
     @APIResponse(responseCode = "201", description = "The new strategy")
     public Uni<Response> copy(@PathParam("id") UUID id, @Context UriInfo uri) {
-        return templates.copy(Callers.id(token), id).map(view -> Response
-                .created(uri.getBaseUriBuilder().path("api/v1/strategies").path(view.id().toString()).build())
-                .tag(Preconditions.etag(view.version()))
-                .entity(view)
-                .build());
+        return templates.copy(Callers.id(token), id).map(view -> CreatedStrategy.of(view, uri));
     }
 }
