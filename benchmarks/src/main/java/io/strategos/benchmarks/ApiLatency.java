@@ -204,9 +204,9 @@ final class ApiLatency {
                 .executor(Executors.newFixedThreadPool(4)).build();
         drive(client, api, tokens, calls, rate, warmupSeconds);
         String loadBefore = loadAverage();
-        long apiCpuBefore = cpuTicks(Path.of("/proc/" + api.pid() + "/stat"));
+        long apiCpuBefore = CpuTime.ticks(api.pid());
         Result result = drive(client, api, tokens, calls, rate, seconds);
-        long apiCpuTicks = cpuTicks(Path.of("/proc/" + api.pid() + "/stat")) - apiCpuBefore;
+        long apiCpuTicks = CpuTime.ticks(api.pid()) - apiCpuBefore;
         long[] latencies = result.latenciesNanos();
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
@@ -235,13 +235,6 @@ final class ApiLatency {
             }
         }
         return within;
-    }
-
-    /** utime + stime of a process, in clock ticks (fields 14 and 15 of /proc/pid/stat, after the command name). */
-    private static long cpuTicks(Path stat) throws Exception {
-        String text = Files.readString(stat);
-        String[] fields = text.substring(text.lastIndexOf(')') + 2).split(" ");
-        return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
     /**

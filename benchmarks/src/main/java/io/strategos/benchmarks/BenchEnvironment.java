@@ -55,12 +55,14 @@ final class BenchEnvironment implements AutoCloseable {
     }
 
     /** Starts {@code count} executor replicas and waits until each is ready (the first one migrates). */
-    void startExecutors(int count, int batchSize) throws Exception {
+    List<ServiceProcess> startExecutors(int count, int batchSize) throws Exception {
+        List<ServiceProcess> executors = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            startService("executor-worker", "executor-" + i, Map.of(
+            executors.add(startService("executor-worker", "executor-" + i, Map.of(
                     "STRATEGOS_EXECUTOR_BATCH_SIZE", Integer.toString(batchSize),
-                    "STRATEGOS_EXECUTOR_WORKER_NAME", "bench-" + i));
+                    "STRATEGOS_EXECUTOR_WORKER_NAME", "bench-" + i)));
         }
+        return executors;
     }
 
     /**
@@ -83,6 +85,10 @@ final class BenchEnvironment implements AutoCloseable {
 
     String bootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    long kafkaPid() {
+        return kafka.pid();
     }
 
     /** A check the benchmark polls for; it may query the database. */

@@ -14,7 +14,7 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.out.println("usage: benchmarks/run executor|schedule-lag|notifier|db-scheduler|api [--option value ...]");
+            System.out.println("usage: benchmarks/run compare|executor|ceiling|db-scheduler|recovery|schedule-lag|notifier|api [--option value ...]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -23,7 +23,11 @@ public final class Benchmarks {
         }
         switch (args[0]) {
             case "executor" -> ExecutorThroughput.run(
-                    intOption(options, "strategies", 20_000), intOption(options, "replicas", 1), intOption(options, "batch-size", 500));
+                    intOption(options, "strategies", 20_000), intOption(options, "replicas", 1), intOption(options, "batch-size", 500),
+                    intOption(options, "idle", 0));
+            case "compare" -> PeerComparison.run(intOption(options, "strategies", 100_000), intOption(options, "tasks", 200_000));
+            case "ceiling" -> DatabaseCeiling.run(intOption(options, "strategies", 100_000));
+            case "recovery" -> Recovery.run(intOption(options, "strategies", 30_000));
             case "schedule-lag" -> ScheduleLag.run(
                     intOption(options, "strategies", 100_000), intOption(options, "minutes", 3), intOption(options, "replicas", 1),
                     intOption(options, "jitter", 0));
@@ -33,7 +37,7 @@ public final class Benchmarks {
                     intOption(options, "strategies", 100_000), intOption(options, "users", 1_000),
                     intOption(options, "rate", 1_000), intOption(options, "seconds", 30), intOption(options, "warmup", 20),
                     options.getOrDefault("scenario", "both"));
-            case "db-scheduler" -> DbSchedulerPeer.run(intOption(options, "tasks", 20_000), intOption(options, "threads", 8));
+            case "db-scheduler" -> DbSchedulerPeer.best(intOption(options, "tasks", 200_000));
             default -> {
                 System.out.println("unknown benchmark " + args[0]);
                 System.exit(2);

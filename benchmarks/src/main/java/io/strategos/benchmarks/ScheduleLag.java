@@ -26,8 +26,9 @@ final class ScheduleLag {
             if (jitterSeconds > 0) {
                 // The executor spreads each strategy by a fixed offset from its second slot on; the
                 // first slot is spread the same way here, so every measured minute is alike.
-                env.execute("UPDATE strategies SET jitter_seconds = " + jitterSeconds
-                        + ", next_execution_at = next_execution_at + make_interval(secs => floor(random() * " + (jitterSeconds + 1) + "))");
+                env.execute("UPDATE strategies SET jitter_seconds = " + jitterSeconds);
+                env.execute("UPDATE strategy_run_state SET next_run_at = next_run_at + make_interval(secs => floor(random() * "
+                        + (jitterSeconds + 1) + "))");
             }
             System.out.printf("seeded %d strategies on * * * * *, jitter %d s, first slot %s, measuring %d minute(s)%n",
                     strategies, jitterSeconds, firstSlot, minutes);

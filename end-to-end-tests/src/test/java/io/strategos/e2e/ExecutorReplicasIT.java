@@ -8,6 +8,7 @@ import io.strategos.localstack.testing.TestDatabases;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,6 +51,7 @@ class ExecutorReplicasIT {
     private ServiceProcess startExecutor(String name) throws Exception {
         return bed.start("executor-worker", name, Map.of(
                 "STRATEGOS_EXECUTOR_LEASE", "4s",
+                "STRATEGOS_EXECUTOR_HEARTBEAT_INTERVAL", "1s",
                 "STRATEGOS_EXECUTOR_BATCH_SIZE", "100",
                 "STRATEGOS_EXECUTOR_WORKER_NAME", name));
     }
@@ -58,10 +60,13 @@ class ExecutorReplicasIT {
     private List<UUID> insertDueOnceStrategies(int count) throws Exception {
         List<UUID> ids = new ArrayList<>(count);
         try (Connection c = bed.connect(); PreparedStatement insert = c.prepareStatement("""
-                INSERT INTO strategies (id, owner_id, name, graph, status, schedule, trading_mode, paper_bankroll_usd,
-                                        next_execution_at, deployed_at)
-                VALUES (?, ?, 'replica test', ?::jsonb, 'running', '{"type": "once", "at": "2026-01-01T00:00:00Z"}'::jsonb,
-                        'paper', 1000, now(), now())""")) {
+                WITH s AS (
+                    INSERT INTO strategies (id, owner_id, name, graph, status, schedule, trading_mode, paper_bankroll_usd,
+                                            deployed_at)
+                    VALUES (?, ?, 'replica test', ?::jsonb, 'running', '{"type": "once", "at": "2026-01-01T00:00:00Z"}'::jsonb,
+                            'paper', 1000, now())
+                    RETURNING id, owner_id)
+                INSERT INTO strategy_run_state (strategy_id, owner_id, next_run_at) SELECT id, owner_id, now() FROM s""")) {
             for (int i = 0; i < count; i++) {
                 UUID id = UUID.randomUUID();
                 ids.add(id);
@@ -82,7 +87,7 @@ class ExecutorReplicasIT {
         assertThat(bed.count("SELECT count(DISTINCT strategy_id) FROM executions")).isEqualTo(strategies);
         assertThat(bed.count("SELECT count(*) FROM executions WHERE status <> 'success'")).isZero();
         assertThat(bed.count("SELECT count(*) FROM execution_node_logs")).isEqualTo(3L * strategies);
-        assertThat(bed.count("SELECT count(*) FROM strategies WHERE total_executions <> 1")).isZero();
+        assertThat(bed.count("SELECT count(*) FROM strategy_run_state WHERE total_executions <> 1")).isZero();
     }
 
     @Test
@@ -109,7 +114,7 @@ class ExecutorReplicasIT {
             blocker.createStatement().execute("LOCK TABLE outbox_events IN ACCESS EXCLUSIVE MODE");
             insertDueOnceStrategies(300);
             await().atMost(Duration.ofSeconds(30)).until(() ->
-                    bed.count("SELECT count(*) FROM strategies WHERE lease_owner IS NOT NULL") > 0);
+                    bed.count("SELECT count(*) FROM strategy_run_state WHERE lease_owner IS NOT NULL") > 0);
             doomed.kill();
             blocker.rollback();
         }
@@ -117,6 +122,31 @@ class ExecutorReplicasIT {
 
         startExecutor("survivor");
         assertEverySlotRanExactlyOnce(300);
+    }
+
+    @Test
+    void aLiveReplicaKeepsTheLeasesOfABatchItHoldsPastTheLease() throws Exception {
+        startExecutor("holder");
+        try (Connection blocker = bed.connect()) {
+            // The holder's recording waits on the outbox for three leases' time, its batch claimed.
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("LOCK TABLE outbox_events IN ACCESS EXCLUSIVE MODE");
+            insertDueOnceStrategies(50);
+            await().atMost(Duration.ofSeconds(30)).until(() ->
+                    bed.count("SELECT count(*) FROM strategy_run_state WHERE lease_owner LIKE 'holder-%'") == 50);
+            startExecutor("rival");
+            Instant rivalReady = Instant.now();
+            Instant until = rivalReady.plusSeconds(12);
+            while (Instant.now().isBefore(until)) {
+                assertThat(bed.count("SELECT count(*) FROM strategy_run_state WHERE lease_owner LIKE 'holder-%' "
+                        + "AND lease_expires_at > now()")).as("leases the holder still has").isEqualTo(50);
+                Thread.sleep(500);
+            }
+            blocker.rollback();
+            assertEverySlotRanExactlyOnce(50);
+            assertThat(bed.count("SELECT count(*) FROM executions WHERE started_at >= '" + rivalReady + "'"))
+                    .as("runs started by the rival").isZero();
+        }
     }
 
     @Test

@@ -120,6 +120,11 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     /** True when the broker accepts connections (tests stop and restart it). */
+    /** The broker's process id, for benchmarks that account for its CPU. */
+    public synchronized long pid() {
+        return process.pid();
+    }
+
     public boolean isListening() {
         return Ports.isListening("127.0.0.1", port);
     }

@@ -10,8 +10,14 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
-/** A strategy this worker has leased to run for one slot, or for a manual run request. */
+/**
+ * A strategy this worker has leased to run for one slot, or for a manual run request. The execution
+ * id is given out at the claim: a manual run's came with its request, a scheduled run's is a new
+ * time-ordered UUIDv7.
+ */
 public record ClaimedRun(
+        UUID executionId,
+        boolean manual,
         UUID strategyId,
         String ownerId,
         String strategyName,
@@ -24,11 +30,11 @@ public record ClaimedRun(
         BigDecimal maxDrawdownPct,
         JsonNode triggerCondition,
         Instant scheduledFor,
-        UUID requestedExecutionId) {
+        Standing standing) {
 
-    /** Manual runs ("run now" through the API) arrive with their execution id already given out. */
+    /** A manual run, "run now" through the API, outside the schedule. */
     public boolean isManual() {
-        return requestedExecutionId != null;
+        return manual;
     }
 
     /** What started the run, as executions record it: manual, or the schedule's type. */

@@ -2,6 +2,8 @@ package io.strategos.executor.claim;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import io.strategos.model.graph.StrategyGraph;
 import io.strategos.model.schedule.MisfirePolicy;
 import io.strategos.model.schedule.Schedule;
@@ -27,26 +29,28 @@ public class StrategyClaimer {
     // What a run needs of its strategy; both claims return it.
     private static final String RUN_COLUMNS = """
             s.id, s.owner_id, s.name, s.version, s.graph::text, s.schedule::text, s.misfire_policy, s.jitter_seconds,
-                      s.paper_bankroll_usd, s.max_drawdown_pct, s.trigger_condition::text""";
+                      s.paper_bankroll_usd, s.max_drawdown_pct, s.trigger_condition::text, s.auto_pause_after_errors,
+                      s.max_executions, s.expires_at, rs.total_executions, rs.consecutive_errors""";
 
-    // Due order, served by the partial index strategies_due_idx.
+    // Due order, served by strategy_run_state_due_idx. Only the narrow run-state row is written; the
+    // strategy's definition is read alongside.
     private static final String CLAIM = """
             WITH due AS (
-                SELECT id
-                  FROM strategies
-                 WHERE status = 'running'
-                   AND next_execution_at <= now()
+                SELECT strategy_id
+                  FROM strategy_run_state
+                 WHERE next_run_at <= now()
                    AND (lease_expires_at IS NULL OR lease_expires_at < now())
-                 ORDER BY next_execution_at
+                 ORDER BY next_run_at
                  LIMIT $1
                    FOR UPDATE SKIP LOCKED
             )
-            UPDATE strategies s
+            UPDATE strategy_run_state rs
                SET lease_owner = $2,
                    lease_expires_at = now() + make_interval(secs => $3)
-              FROM due
-             WHERE s.id = due.id
-            RETURNING %s, s.next_execution_at
+              FROM due, strategies s
+             WHERE rs.strategy_id = due.strategy_id
+               AND s.id = due.strategy_id
+            RETURNING %s, rs.next_run_at AS scheduled_for
             """.formatted(RUN_COLUMNS);
 
     // Manual runs requested through the API, oldest first, leased like strategies.
@@ -62,14 +66,17 @@ public class StrategyClaimer {
             UPDATE run_requests r
                SET lease_owner = $2,
                    lease_expires_at = now() + make_interval(secs => $3)
-              FROM requested, strategies s
+              FROM requested, strategies s, strategy_run_state rs
              WHERE r.execution_id = requested.execution_id
                AND s.id = r.strategy_id
-            RETURNING %s, r.requested_at AS next_execution_at, r.execution_id AS requested_execution_id
+               AND rs.strategy_id = r.strategy_id
+            RETURNING %s, r.requested_at AS scheduled_for, r.execution_id AS requested_execution_id
             """.formatted(RUN_COLUMNS);
 
     private final Pool pool;
     private final ObjectMapper json;
+    /** Time-ordered (UUIDv7) execution ids; a field, not a static, so a native image seeds it at run time. */
+    private final TimeBasedEpochGenerator executionIds = Generators.timeBasedEpochGenerator();
 
     public StrategyClaimer(Pool pool, ObjectMapper json) {
         this.pool = pool;
@@ -87,7 +94,7 @@ public class StrategyClaimer {
     }
 
     private List<ClaimedRun> leased(String claim, int limit, String workerId, Duration lease) {
-        var rows = pool.preparedQuery(claim).execute(Tuple.of(limit, workerId, (double) lease.toSeconds()))
+        var rows = pool.preparedQuery(claim).execute(Tuple.of(limit, workerId, lease.toMillis() / 1000.0))
                 .await().indefinitely();
         List<ClaimedRun> runs = new ArrayList<>(rows.size());
         for (Row row : rows) {
@@ -103,7 +110,10 @@ public class StrategyClaimer {
     }
 
     private ClaimedRun toRun(Row row) throws JsonProcessingException {
+        boolean manual = row.getColumnIndex("requested_execution_id") >= 0;
         return new ClaimedRun(
+                manual ? row.getUUID("requested_execution_id") : executionIds.generate(),
+                manual,
                 row.getUUID("id"),
                 row.getString("owner_id"),
                 row.getString("name"),
@@ -115,7 +125,9 @@ public class StrategyClaimer {
                 row.getBigDecimal("paper_bankroll_usd"),
                 row.getBigDecimal("max_drawdown_pct"),
                 row.getString("trigger_condition") == null ? null : json.readTree(row.getString("trigger_condition")),
-                row.getOffsetDateTime("next_execution_at").toInstant(),
-                row.getColumnIndex("requested_execution_id") < 0 ? null : row.getUUID("requested_execution_id"));
+                row.getOffsetDateTime("scheduled_for").toInstant(),
+                new Standing(row.getLong("total_executions"), row.getInteger("consecutive_errors"),
+                        row.getInteger("auto_pause_after_errors"), row.getLong("max_executions"),
+                        row.getOffsetDateTime("expires_at") == null ? null : row.getOffsetDateTime("expires_at").toInstant()));
     }
 }

@@ -16,7 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class BacklogGauges {
 
     private static final String DUE = """
-            SELECT count(*) AS n FROM strategies WHERE status = 'running' AND next_execution_at <= now()
+            SELECT count(*) AS n FROM strategy_run_state WHERE next_run_at <= now()
             """;
     private static final String OUTBOX = "SELECT count(*) AS n FROM outbox_events";
 

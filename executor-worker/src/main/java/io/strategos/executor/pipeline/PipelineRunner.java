@@ -62,7 +62,7 @@ public class PipelineRunner {
     }
 
     public RunResult run(ClaimedRun run) {
-        UUID executionId = run.isManual() ? run.requestedExecutionId() : UUID.randomUUID();
+        UUID executionId = run.executionId();
         MDC.put("strategyId", run.strategyId().toString());
         MDC.put("executionId", executionId.toString());
         try {

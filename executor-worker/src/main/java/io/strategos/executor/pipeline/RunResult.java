@@ -30,10 +30,6 @@ public record RunResult(
         return new RunResult(executionId, run, Status.CONDITION_NOT_MET, at, at, List.of(), why, RunEffects.NONE);
     }
 
-    private static UUID executionIdFor(ClaimedRun run) {
-        return run.isManual() ? run.requestedExecutionId() : UUID.randomUUID();
-    }
-
     public boolean failed() {
         return status == Status.FAILED || status == Status.TIMED_OUT;
     }
@@ -41,14 +37,14 @@ public record RunResult(
     /** A run that did not finish within {@code timeout}: its node logs are lost with it. */
     public static RunResult timedOut(ClaimedRun run, java.time.Duration timeout) {
         Instant now = Instant.now();
-        return new RunResult(executionIdFor(run), run, Status.TIMED_OUT, now.minus(timeout), now, List.of(),
+        return new RunResult(run.executionId(), run, Status.TIMED_OUT, now.minus(timeout), now, List.of(),
                 "the run did not finish within " + timeout.toSeconds() + " s", RunEffects.NONE);
     }
 
     /** A run that broke outside any node (a bug): recorded as failed rather than lost. */
     public static RunResult crashed(ClaimedRun run, Throwable cause) {
         Instant now = Instant.now();
-        return new RunResult(executionIdFor(run), run, Status.FAILED, now, now, List.of(), "internal error: " + cause, RunEffects.NONE);
+        return new RunResult(run.executionId(), run, Status.FAILED, now, now, List.of(), "internal error: " + cause, RunEffects.NONE);
     }
 
     public long durationMs() {

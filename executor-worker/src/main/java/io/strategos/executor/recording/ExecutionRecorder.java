@@ -25,8 +25,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -54,50 +55,44 @@ public class ExecutionRecorder {
             RETURNING id
             """;
 
-    // Statistics and the next slot; only if the slot is still the one this worker ran. A strategy
-    // completes when its schedule has no next slot, maxExecutions is reached, or expiresAt passes.
-    // A manual run counts in the statistics but leaves the schedule, and any lease, as they are.
-    private static final String ADVANCE_STRATEGIES = """
-            WITH r AS (
-                SELECT r.*,
-                       NOT r.manual
-                           AND (r.next_at IS NULL
-                                OR st.total_executions + 1 >= st.max_executions
-                                OR r.next_at > st.expires_at) AS ends
-                  FROM unnest($1::uuid[], $2::timestamptz[], $3::bool[], $4::int[], $5::timestamptz[], $6::timestamptz[],
-                              $7::bool[], $8::bool[], $9::bool[])
-                       AS r(id, slot, succeeded, duration_ms, completed_at, next_at, pause, failed, manual)
-                  JOIN strategies st ON st.id = r.id
-            )
+    // The few strategies a batch stops (auto-pause, kill switch, completion) change status in their
+    // wide row; only if still running, since the owner may have paused or stopped them meanwhile.
+    // Locked before the run state, in the order strategy-api locks the two.
+    private static final String STOP_STRATEGIES = """
             UPDATE strategies s
-               SET next_execution_at = CASE WHEN r.manual THEN s.next_execution_at
-                                            WHEN r.ends THEN NULL
-                                            ELSE r.next_at END,
-                   lease_owner = CASE WHEN r.manual THEN s.lease_owner END,
-                   lease_expires_at = CASE WHEN r.manual THEN s.lease_expires_at END,
-                   total_executions = s.total_executions + 1,
-                   successful_executions = s.successful_executions + CASE WHEN r.succeeded THEN 1 ELSE 0 END,
-                   failed_executions = s.failed_executions + CASE WHEN r.failed THEN 1 ELSE 0 END,
-                   consecutive_errors = CASE WHEN r.failed THEN s.consecutive_errors + 1
-                                             WHEN r.succeeded THEN 0
-                                             ELSE s.consecutive_errors END,
-                   avg_duration_ms = (coalesce(s.avg_duration_ms, 0) * s.total_executions + r.duration_ms)
-                                     / (s.total_executions + 1),
-                   last_executed_at = r.completed_at,
-                   status = CASE
-                       WHEN s.status <> 'running' THEN s.status
-                       WHEN r.pause THEN 'paused'
-                       WHEN r.failed AND s.consecutive_errors + 1 >= s.auto_pause_after_errors THEN 'error'
-                       WHEN r.ends THEN 'completed'
-                       ELSE s.status
-                   END,
+               SET status = r.status,
                    updated_at = now()
-              FROM r
+              FROM unnest($1::uuid[], $2::text[]) AS r(id, status)
              WHERE s.id = r.id
-               AND (r.manual OR s.next_execution_at = r.slot)
-            RETURNING s.id, s.status, s.consecutive_errors
+               AND s.status = 'running'
+            RETURNING s.id, s.status
             """;
 
+    // Statistics and the next slot, in the narrow run-state row. The slot advances only if it is still
+    // the one this worker ran: if the owner paused, resumed or redeployed the strategy meanwhile, the
+    // slot they set stays. A stopped strategy has no next slot. A manual run counts in the statistics
+    // but leaves the schedule, and any lease of a scheduled run, as they are.
+    private static final String ADVANCE_RUN_STATE = """
+            UPDATE strategy_run_state rs
+               SET next_run_at = CASE WHEN r.stopped THEN NULL
+                                      WHEN r.manual OR rs.next_run_at IS DISTINCT FROM r.slot THEN rs.next_run_at
+                                      ELSE r.next_at END,
+                   lease_owner = CASE WHEN r.manual THEN rs.lease_owner END,
+                   lease_expires_at = CASE WHEN r.manual THEN rs.lease_expires_at END,
+                   total_executions = rs.total_executions + 1,
+                   successful_executions = rs.successful_executions + CASE WHEN r.succeeded THEN 1 ELSE 0 END,
+                   failed_executions = rs.failed_executions + CASE WHEN r.failed THEN 1 ELSE 0 END,
+                   consecutive_errors = CASE WHEN r.failed THEN rs.consecutive_errors + 1
+                                             WHEN r.succeeded THEN 0
+                                             ELSE rs.consecutive_errors END,
+                   avg_duration_ms = (coalesce(rs.avg_duration_ms, 0) * rs.total_executions + r.duration_ms)
+                                     / (rs.total_executions + 1),
+                   last_executed_at = r.completed_at
+              FROM unnest($1::uuid[], $2::timestamptz[], $3::bool[], $4::bool[], $5::int[], $6::timestamptz[],
+                          $7::timestamptz[], $8::bool[], $9::bool[])
+                   AS r(id, slot, succeeded, failed, duration_ms, completed_at, next_at, manual, stopped)
+             WHERE rs.strategy_id = r.id
+            """;
 
     private static final String INSERT_NODE_LOGS = """
             INSERT INTO execution_node_logs (execution_id, seq, strategy_id, node_id, node_type, status,
@@ -147,12 +142,7 @@ public class ExecutionRecorder {
         return pool.withTransaction(conn -> insertExecutions(conn, results)
                 .call(recorded -> deleteAnsweredRequests(conn, results))
                 .flatMap(recorded -> recorded.isEmpty() ? Uni.createFrom().item(recorded)
-                        : advanceStrategies(conn, recorded)
-                                .flatMap(stopped -> insertNodeLogs(conn, recorded)
-                                        .flatMap(ignored -> paperTrades.write(conn, recorded))
-                                        .flatMap(ignored -> insertWatchlist(conn, recorded))
-                                        .flatMap(added -> insertOutbox(conn, recorded, stopped, added)))
-                                .map(ignored -> recorded)))
+                        : recordOutcomes(conn, recorded).map(ignored -> recorded)))
                 .await().indefinitely();
     }
 
@@ -205,44 +195,64 @@ public class ExecutionRecorder {
                 .replaceWithVoid();
     }
 
-    /** @return the strategies this batch stopped, with their new status: error (auto-paused), paused (kill switch) or completed */
-    private Uni<Map<UUID, String>> advanceStrategies(SqlConnection conn, List<RunResult> results) {
+    private Uni<Void> recordOutcomes(SqlConnection conn, List<RunResult> recorded) {
+        Instant now = clock.instant();
+        Map<UUID, Optional<Instant>> nextSlots = new HashMap<>();
+        Map<UUID, String> stopping = new HashMap<>();
+        for (RunResult r : recorded) {
+            Optional<Instant> next = r.run().isManual() ? Optional.empty() : r.run().nextSlot(now);
+            nextSlots.put(r.executionId(), next);
+            StopDecision.after(r, next).ifPresent(status -> stopping.put(r.run().strategyId(), status));
+        }
+        return stopStrategies(conn, stopping)
+                .flatMap(stopped -> advanceRunState(conn, recorded, nextSlots, stopped)
+                        .flatMap(ignored -> insertNodeLogs(conn, recorded))
+                        .flatMap(ignored -> paperTrades.write(conn, recorded))
+                        .flatMap(ignored -> insertWatchlist(conn, recorded))
+                        .flatMap(added -> insertOutbox(conn, recorded, stopped, added)));
+    }
+
+    /** @return the strategies this batch did stop, with their new status: error (auto-paused), paused (kill switch) or completed */
+    private Uni<Map<UUID, String>> stopStrategies(SqlConnection conn, Map<UUID, String> stopping) {
+        if (stopping.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        Tuple params = Tuple.of(stopping.keySet().toArray(UUID[]::new), stopping.values().toArray(String[]::new));
+        return conn.preparedQuery(STOP_STRATEGIES).execute(params).map(rows -> {
+            Map<UUID, String> stopped = new HashMap<>();
+            rows.forEach(row -> stopped.put(row.getUUID("id"), row.getString("status")));
+            metrics.autoPaused((int) stopped.values().stream().filter(status -> !status.equals("completed")).count());
+            return stopped;
+        });
+    }
+
+    private Uni<Void> advanceRunState(SqlConnection conn, List<RunResult> results, Map<UUID, Optional<Instant>> nextSlots,
+                                      Map<UUID, String> stopped) {
         int n = results.size();
         UUID[] ids = new UUID[n];
         OffsetDateTime[] slots = new OffsetDateTime[n];
         Boolean[] succeeded = new Boolean[n];
+        Boolean[] failed = new Boolean[n];
         Integer[] durations = new Integer[n];
         OffsetDateTime[] completed = new OffsetDateTime[n];
         OffsetDateTime[] next = new OffsetDateTime[n];
-        Boolean[] pause = new Boolean[n];
-        Boolean[] failed = new Boolean[n];
         Boolean[] manual = new Boolean[n];
-        Instant now = clock.instant();
+        Boolean[] stops = new Boolean[n];
         for (int i = 0; i < n; i++) {
             RunResult r = results.get(i);
             ClaimedRun run = r.run();
             ids[i] = run.strategyId();
             slots[i] = utc(run.scheduledFor());
             succeeded[i] = r.status() == RunResult.Status.SUCCESS;
+            failed[i] = r.failed();
             durations[i] = (int) r.durationMs();
             completed[i] = utc(r.completedAt());
-            next[i] = run.isManual() ? null : run.nextSlot(now).map(ExecutionRecorder::utc).orElse(null);
-            pause[i] = r.effects().pauseReason() != null;
-            failed[i] = r.failed();
+            next[i] = nextSlots.get(r.executionId()).map(ExecutionRecorder::utc).orElse(null);
             manual[i] = run.isManual();
+            stops[i] = stopped.containsKey(run.strategyId());
         }
-        Tuple params = Tuple.tuple(List.of(ids, slots, succeeded, durations, completed, next, pause, failed, manual));
-        return conn.preparedQuery(ADVANCE_STRATEGIES).execute(params).map(rows -> {
-            Map<UUID, String> stopped = new HashMap<>();
-            for (Row row : rows) {
-                String status = row.getString("status");
-                if ("error".equals(status) || "completed".equals(status) || "paused".equals(status)) {
-                    stopped.put(row.getUUID("id"), status);
-                }
-            }
-            metrics.autoPaused((int) stopped.values().stream().filter(status -> !status.equals("completed")).count());
-            return stopped;
-        });
+        Tuple params = Tuple.tuple(List.of(ids, slots, succeeded, failed, durations, completed, next, manual, stops));
+        return conn.preparedQuery(ADVANCE_RUN_STATE).execute(params).replaceWithVoid();
     }
 
     private Uni<Void> insertNodeLogs(SqlConnection conn, List<RunResult> results) {

@@ -3,6 +3,7 @@ package io.strategos.executor.service;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.strategos.executor.claim.ClaimedRun;
+import io.strategos.executor.claim.LeaseHeartbeat;
 import io.strategos.executor.claim.StrategyClaimer;
 import io.strategos.executor.metrics.ExecutorMetrics;
 import io.strategos.executor.pipeline.PipelineRunner;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -39,6 +39,7 @@ public class ExecutorLoop {
     private final ExecutionRecorder recorder;
     private final ExecutorSettings settings;
     private final ExecutorMetrics metrics;
+    private final LeaseHeartbeat heartbeat;
     /** One permit per batch between claim and record, so shutdown can wait for them all. */
     private final Semaphore batchesInFlight;
     private final ExecutorService runs = Executors.newVirtualThreadPerTaskExecutor();
@@ -46,14 +47,15 @@ public class ExecutorLoop {
     private volatile boolean stopping;
 
     public ExecutorLoop(StrategyClaimer claimer, PipelineRunner runner, ExecutionRecorder recorder, ExecutorSettings settings,
-                        ExecutorMetrics metrics) {
+                        ExecutorMetrics metrics, LeaseHeartbeat heartbeat, WorkerIdentity worker) {
         this.claimer = claimer;
         this.runner = runner;
         this.recorder = recorder;
         this.settings = settings;
         this.metrics = metrics;
+        this.heartbeat = heartbeat;
         this.batchesInFlight = new Semaphore(settings.pipelines());
-        this.workerId = settings.workerName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+        this.workerId = worker.id();
     }
 
     @Scheduled(every = "${strategos.executor.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -106,7 +108,12 @@ public class ExecutorLoop {
         if (batch.isEmpty()) {
             return false;
         }
-        metrics.recorded(recorder.record(runAll(batch)));
+        heartbeat.hold(batch);
+        try {
+            metrics.recorded(recorder.record(runAll(batch)));
+        } finally {
+            heartbeat.release(batch);
+        }
         return batch.size() == settings.batchSize();
     }
 

@@ -17,8 +17,11 @@ public interface ExecutorSettings {
     /** Strategies claimed per round trip. */
     int batchSize();
 
-    /** How long a claimed strategy stays invisible to other replicas. */
+    /** How long a claimed strategy stays invisible to other replicas unless its worker renews the lease. */
     Duration lease();
+
+    /** How often a worker renews the leases of the runs it holds (read by {@code LeaseHeartbeat}). */
+    Duration heartbeatInterval();
 
     /** A run still going after this is recorded as timed out. */
     Duration runTimeout();

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 class ClaimedRunTest {
 
     private static ClaimedRun everyFiveMinutes(UUID id, int jitterSeconds, Instant slot) {
-        return new ClaimedRun(id, "owner", "s", 1, new StrategyGraph(null, null), new CronSchedule("*/5 * * * *", "UTC"),
-                MisfirePolicy.RUN_ONCE, jitterSeconds, null, null, null, slot, null);
+        return new ClaimedRun(UUID.randomUUID(), false, id, "owner", "s", 1, new StrategyGraph(null, null),
+                new CronSchedule("*/5 * * * *", "UTC"), MisfirePolicy.RUN_ONCE, jitterSeconds, null, null, null, slot,
+                Standing.FRESH);
     }
 
     @Test

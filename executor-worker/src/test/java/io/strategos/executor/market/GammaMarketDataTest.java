@@ -53,10 +53,13 @@ class GammaMarketDataTest {
     private UUID insertDue(String owner) {
         UUID id = UUID.randomUUID();
         pool.preparedQuery("""
-                        INSERT INTO strategies (id, owner_id, name, graph, status, schedule, trading_mode, paper_bankroll_usd,
-                                                next_execution_at, deployed_at)
-                        VALUES ($1, $2, 'gamma', $3::text::jsonb, 'running', '{"type": "interval", "everySeconds": 3600}',
-                                'paper', 1000, now(), now())""")
+                        WITH s AS (
+                            INSERT INTO strategies (id, owner_id, name, graph, status, schedule, trading_mode, paper_bankroll_usd,
+                                                    deployed_at)
+                            VALUES ($1, $2, 'gamma', $3::text::jsonb, 'running', '{"type": "interval", "everySeconds": 3600}',
+                                    'paper', 1000, now())
+                            RETURNING id, owner_id)
+                        INSERT INTO strategy_run_state (strategy_id, owner_id, next_run_at) SELECT id, owner_id, now() FROM s""")
                 .execute(Tuple.of(id, owner, GRAPH)).await().indefinitely();
         return id;
     }

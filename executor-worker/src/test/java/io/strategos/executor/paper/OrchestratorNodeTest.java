@@ -80,9 +80,10 @@ class OrchestratorNodeTest {
         var graph = new StrategyGraph(List.of(source, node), List.of(new io.strategos.model.graph.GraphEdge(null, "markets", "trade")));
         var runner = new PipelineRunner(List.of(new io.strategos.executor.pipeline.nodes.PolymarketStreamNode(markets),
                 new OrchestratorNode(account, markets, FEES)), markets, JSON, java.time.Clock.systemUTC());
-        return runner.run(new ClaimedRun(UUID.randomUUID(), "owner", "s", 1, graph, new IntervalSchedule(60L),
-                MisfirePolicy.RUN_ONCE, 0, new BigDecimal("1000"), maxDrawdownPct == null ? null : new BigDecimal(maxDrawdownPct),
-                null, Instant.now(), null));
+        return runner.run(new ClaimedRun(UUID.randomUUID(), false, UUID.randomUUID(), "owner", "s", 1, graph,
+                new IntervalSchedule(60L), MisfirePolicy.RUN_ONCE, 0, new BigDecimal("1000"),
+                maxDrawdownPct == null ? null : new BigDecimal(maxDrawdownPct), null, Instant.now(),
+                io.strategos.executor.claim.Standing.FRESH));
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.strategos.executor.claim.ClaimedRun;
+import io.strategos.executor.claim.Standing;
 import io.strategos.executor.pipeline.nodes.FilterNode;
 import io.strategos.executor.pipeline.nodes.PolymarketStreamNode;
 import io.strategos.executor.market.SimulatedMarketData;
@@ -41,8 +42,9 @@ class PipelineRunnerTest {
 
     private static ClaimedRun run(StrategyGraph graph, String triggerCondition) {
         try {
-            return new ClaimedRun(UUID.randomUUID(), "owner", "test", 1, graph, new IntervalSchedule(60L), MisfirePolicy.RUN_ONCE,
-                    0, null, null, triggerCondition == null ? null : JSON.readTree(triggerCondition), CLOCK.instant(), null);
+            return new ClaimedRun(UUID.randomUUID(), false, UUID.randomUUID(), "owner", "test", 1, graph, new IntervalSchedule(60L),
+                    MisfirePolicy.RUN_ONCE, 0, null, null, triggerCondition == null ? null : JSON.readTree(triggerCondition),
+                    CLOCK.instant(), Standing.FRESH);
         } catch (Exception e) {
             throw new IllegalArgumentException(e);
         }

@@ -51,7 +51,7 @@ class ExecutorFlowTest {
         Row strategy = tables.strategy(id);
         assertThat(strategy.getLong("successful_executions")).isEqualTo(1);
         assertThat(strategy.getString("lease_owner")).isNull();
-        assertThat(strategy.getOffsetDateTime("next_execution_at"))
+        assertThat(strategy.getOffsetDateTime("next_run_at"))
                 .isAfter(strategy.getOffsetDateTime("last_executed_at").plusMinutes(59));
 
         List<Row> executions = tables.rows("SELECT * FROM executions WHERE strategy_id = $1", id);
@@ -161,7 +161,7 @@ class ExecutorFlowTest {
     void aRequestedRunTakesTheSamePathWithItsGivenExecutionId() {
         UUID id = tables.insertRunningStrategy("manual-owner", GOOD_GRAPH, 3600);
         await().atMost(Duration.ofSeconds(20)).until(() -> tables.strategy(id).getLong("total_executions") == 1);
-        var nextSlot = tables.strategy(id).getOffsetDateTime("next_execution_at");
+        var nextSlot = tables.strategy(id).getOffsetDateTime("next_run_at");
 
         UUID executionId = UUID.randomUUID();
         pool.preparedQuery("INSERT INTO run_requests (execution_id, strategy_id, owner_id) VALUES ($1, $2, 'manual-owner')")
@@ -174,7 +174,7 @@ class ExecutorFlowTest {
         assertThat(tables.rows("SELECT 1 FROM run_requests WHERE execution_id = $1", executionId)).isEmpty();
         Row strategy = tables.strategy(id);
         assertThat(strategy.getLong("total_executions")).isEqualTo(2);
-        assertThat(strategy.getOffsetDateTime("next_execution_at")).isEqualTo(nextSlot);
+        assertThat(strategy.getOffsetDateTime("next_run_at")).isEqualTo(nextSlot);
     }
 
     @Test
@@ -184,7 +184,7 @@ class ExecutorFlowTest {
 
         await().atMost(Duration.ofSeconds(20)).until(() -> "completed".equals(tables.strategy(id).getString("status")));
         assertThat(tables.strategy(id).getLong("total_executions")).isEqualTo(2);
-        assertThat(tables.strategy(id).getValue("next_execution_at")).isNull();
+        assertThat(tables.strategy(id).getValue("next_run_at")).isNull();
         assertThat(StrategyEventsTopic.eventsFor(bootstrapServers, id, 3)).extracting(e -> e.get("type").asText()).containsExactly(
                 "strategos.execution_completed", "strategos.execution_completed", "strategos.strategy_stopped");
     }

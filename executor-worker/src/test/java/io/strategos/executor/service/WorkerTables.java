@@ -20,16 +20,20 @@ final class WorkerTables {
     UUID insertRunningStrategy(String owner, String graph, int everySeconds) {
         UUID id = UUID.randomUUID();
         pool.preparedQuery("""
-                        INSERT INTO strategies (id, owner_id, name, graph, status, schedule, trading_mode, paper_bankroll_usd,
-                                                next_execution_at, deployed_at)
-                        VALUES ($1, $2, 'flow test', $3::text::jsonb, 'running', $4::text::jsonb, 'paper', 1000, now(), now())""")
+                        WITH s AS (
+                            INSERT INTO strategies (id, owner_id, name, graph, status, schedule, trading_mode, paper_bankroll_usd,
+                                                    deployed_at)
+                            VALUES ($1, $2, 'flow test', $3::text::jsonb, 'running', $4::text::jsonb, 'paper', 1000, now())
+                            RETURNING id, owner_id)
+                        INSERT INTO strategy_run_state (strategy_id, owner_id, next_run_at) SELECT id, owner_id, now() FROM s""")
                 .execute(Tuple.of(id, owner, graph, "{\"type\": \"interval\", \"everySeconds\": " + everySeconds + "}"))
                 .await().indefinitely();
         return id;
     }
 
+    /** The strategy's row with its run state's columns. */
     Row strategy(UUID id) {
-        return pool.preparedQuery("SELECT * FROM strategies WHERE id = $1").execute(Tuple.of(id)).await().indefinitely()
+        return pool.preparedQuery("SELECT * FROM strategies s JOIN strategy_run_state rs ON rs.strategy_id = s.id WHERE s.id = $1").execute(Tuple.of(id)).await().indefinitely()
                 .iterator().next();
     }
 

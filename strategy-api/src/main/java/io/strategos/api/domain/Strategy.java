@@ -9,14 +9,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.DynamicUpdate;
+import org.hibernate.annotations.Formula;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /**
  * A strategy: its current definition, deployment settings and run statistics. The schema is in
- * strategy-model's {@code db/strategy} migrations; executor-worker writes the run columns.
- * Updates write only the columns that changed, so a change here never overwrites run columns the
- * executor updated meanwhile.
+ * strategy-model's {@code db/strategy} migrations. Updates write only the columns that changed, so a
+ * change here never overwrites the status executor-worker set meanwhile.
  */
 @Entity
 @DynamicUpdate
@@ -88,30 +88,34 @@ public class Strategy {
     @Column(name = "deployed_at")
     public Instant deployedAt;
 
-    @Column(name = "next_execution_at")
+    // The run state lives in strategy_run_state (V12), written by executor-worker after each run and by
+    // LifecycleService through RunStateRepository; the entity only reads it.
+
+    /** The next slot while running (null otherwise or before the first deployment). */
+    @Formula("(SELECT rs.next_run_at FROM strategy_run_state rs WHERE rs.strategy_id = id)")
     public Instant nextExecutionAt;
 
-    @Column(name = "total_executions", insertable = false, updatable = false)
+    @Formula("coalesce((SELECT rs.total_executions FROM strategy_run_state rs WHERE rs.strategy_id = id), 0)")
     public long totalExecutions;
 
-    @Column(name = "successful_executions", insertable = false, updatable = false)
+    @Formula("coalesce((SELECT rs.successful_executions FROM strategy_run_state rs WHERE rs.strategy_id = id), 0)")
     public long successfulExecutions;
 
-    @Column(name = "failed_executions", insertable = false, updatable = false)
+    @Formula("coalesce((SELECT rs.failed_executions FROM strategy_run_state rs WHERE rs.strategy_id = id), 0)")
     public long failedExecutions;
 
-    /** Reset when a strategy in error is resumed; otherwise the executor's. */
-    @Column(name = "consecutive_errors", insertable = false)
+    /** Reset when the strategy starts running again. */
+    @Formula("coalesce((SELECT rs.consecutive_errors FROM strategy_run_state rs WHERE rs.strategy_id = id), 0)")
     public int consecutiveErrors;
 
-    @Column(name = "avg_duration_ms", insertable = false, updatable = false)
+    @Formula("(SELECT rs.avg_duration_ms FROM strategy_run_state rs WHERE rs.strategy_id = id)")
     public Double avgDurationMs;
 
-    @Column(name = "last_executed_at", insertable = false, updatable = false)
+    @Formula("(SELECT rs.last_executed_at FROM strategy_run_state rs WHERE rs.strategy_id = id)")
     public Instant lastExecutedAt;
 
     /** Set while an executor replica runs the strategy. */
-    @Column(name = "lease_expires_at", insertable = false, updatable = false)
+    @Formula("(SELECT rs.lease_expires_at FROM strategy_run_state rs WHERE rs.strategy_id = id)")
     public Instant leaseExpiresAt;
 
     @Column(name = "created_at", updatable = false)

@@ -13,7 +13,7 @@ import java.util.UUID;
 /**
  * Run statistics computed in PostgreSQL over all of a strategy's executions, so they are exact
  * (not the executor's running averages). Both statements are served by covering indexes
- * (executions_strategy_stats_idx, execution_node_logs_strategy_node_idx).
+ * (executions_history_idx, execution_node_logs_strategy_node_idx).
  */
 @ApplicationScoped
 public class StatsQueries {

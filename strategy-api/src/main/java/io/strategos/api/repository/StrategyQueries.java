@@ -28,7 +28,7 @@ public class StrategyQueries {
         Sort(String column, String type, String direction, String after) {
             this.sql = """
                     SELECT %1$s, %2$s::text AS sort_key
-                      FROM strategies s
+                      FROM %6$s
                      WHERE s.owner_id = $1
                        AND ($2::text IS NULL OR s.search @@ websearch_to_tsquery('simple', $2::text))
                        AND ($3::text IS NULL OR s.tags @> ARRAY[$3::text])
@@ -39,7 +39,7 @@ public class StrategyQueries {
                        AND ($8::text IS NULL OR (%2$s, s.id) %5$s ($8::text::%3$s, $9::uuid))
                      ORDER BY %2$s %4$s, s.id %4$s
                      LIMIT $10
-                    """.formatted(StrategyRows.COLUMNS, column, type, direction, after);
+                    """.formatted(StrategyRows.COLUMNS, column, type, direction, after, StrategyRows.FROM);
         }
     }
 
@@ -52,8 +52,8 @@ public class StrategyQueries {
     }
 
     private static final String OWNED = """
-            SELECT %s FROM strategies s WHERE s.id = $1 AND s.owner_id = $2
-            """.formatted(StrategyRows.COLUMNS);
+            SELECT %s FROM %s WHERE s.id = $1 AND s.owner_id = $2
+            """.formatted(StrategyRows.COLUMNS, StrategyRows.FROM);
 
     private final CallerScope scope;
 

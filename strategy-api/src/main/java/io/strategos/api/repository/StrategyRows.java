@@ -15,8 +15,13 @@ final class StrategyRows {
             s.status, s.schedule::text AS schedule, s.misfire_policy, s.jitter_seconds, s.trading_mode, s.paper_bankroll_usd,
             s.auto_pause_after_errors, s.max_executions, s.expires_at, s.max_drawdown_pct,
             s.trigger_condition::text AS trigger_condition, s.published_version, s.published_at, s.deployed_at,
-            s.next_execution_at, s.total_executions, s.successful_executions, s.failed_executions,
-            s.consecutive_errors, s.avg_duration_ms, s.last_executed_at, s.created_at, s.updated_at""";
+            rs.next_run_at, coalesce(rs.total_executions, 0) AS total_executions,
+            coalesce(rs.successful_executions, 0) AS successful_executions, coalesce(rs.failed_executions, 0) AS failed_executions,
+            coalesce(rs.consecutive_errors, 0) AS consecutive_errors, rs.avg_duration_ms, rs.last_executed_at,
+            s.created_at, s.updated_at""";
+
+    /** Where {@link #COLUMNS} come from: the strategy and its run state (none before its first deployment). */
+    static final String FROM = "strategies s LEFT JOIN strategy_run_state rs ON rs.strategy_id = s.id";
 
     private StrategyRows() {
     }
@@ -46,7 +51,7 @@ final class StrategyRows {
         s.publishedVersion = row.getInteger("published_version");
         s.publishedAt = instant(row, "published_at");
         s.deployedAt = instant(row, "deployed_at");
-        s.nextExecutionAt = instant(row, "next_execution_at");
+        s.nextExecutionAt = instant(row, "next_run_at");
         s.totalExecutions = row.getLong("total_executions");
         s.successfulExecutions = row.getLong("successful_executions");
         s.failedExecutions = row.getLong("failed_executions");

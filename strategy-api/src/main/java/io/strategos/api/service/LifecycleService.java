@@ -1,5 +1,7 @@
 package io.strategos.api.service;
 
+import com.fasterxml.uuid.Generators;
+import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.strategos.api.domain.Action;
@@ -12,6 +14,7 @@ import io.strategos.api.mapping.StrategyView;
 import io.strategos.api.repository.CallerScope;
 import io.strategos.api.repository.OutboxRepository;
 import io.strategos.api.repository.RunRequestRepository;
+import io.strategos.api.repository.RunStateRepository;
 import io.strategos.api.repository.StrategyRepository;
 import io.strategos.api.repository.TransitionRepository;
 import io.strategos.model.FieldError;
@@ -48,11 +51,14 @@ public class LifecycleService {
     private final StrategyMapper mapper;
     private final Clocks clock;
     private final CallerScope scope;
+    private final RunStateRepository runState;
+    /** Time-ordered (UUIDv7) ids for manual runs, like the executor's; a field, so a native image seeds it at run time. */
+    private final TimeBasedEpochGenerator executionIds = Generators.timeBasedEpochGenerator();
 
     public LifecycleService(StrategyRepository strategies, TransitionRepository transitions,
                             RunRequestRepository runRequests, OutboxRepository outbox, RequestValidator validator,
                             StrategyMapper mapper, Clocks clock,
-                           CallerScope scope) {
+                           CallerScope scope, RunStateRepository runState) {
         this.strategies = strategies;
         this.transitions = transitions;
         this.runRequests = runRequests;
@@ -61,6 +67,7 @@ public class LifecycleService {
         this.mapper = mapper;
         this.clock = clock;
         this.scope = scope;
+        this.runState = runState;
     }
 
     /**
@@ -137,15 +144,18 @@ public class LifecycleService {
                 throw new StateConflictException(s.status, "a strategy runs with its trading settings; deploy it first");
             }
             Instant now = clock.now();
-            UUID executionId = UUID.randomUUID();
+            UUID executionId = executionIds.generate();
             return runRequests.add(executionId, s.id, ownerId, now).map(ignored -> new RunAccepted(executionId, s.id, now));
         }));
     }
 
     private Uni<StrategyView> recordChange(Strategy s, StrategyStatus from, StrategyStatus to, String action,
                                            EventType event, String message) {
-        // Flush the strategy row first: its lock orders this strategy's outbox events.
-        Uni<Void> flushed = strategies.flush();
+        // Flush the strategy row first: its lock orders this strategy's outbox events. Then the run
+        // state: the next slot is set exactly while the strategy runs.
+        Uni<Void> flushed = strategies.flush().flatMap(ignored -> to == StrategyStatus.RUNNING && s.nextExecutionAt != null
+                ? runState.schedule(s.id, s.ownerId, s.nextExecutionAt)
+                : runState.unschedule(s.id, s.ownerId));
         Uni<Void> recorded = from == to ? flushed
                 : flushed.flatMap(ignored -> transitions.add(s.id, s.ownerId, from.wire(), to.wire(), action));
         return recorded

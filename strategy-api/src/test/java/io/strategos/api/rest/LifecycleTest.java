@@ -83,10 +83,17 @@ class LifecycleTest {
     @Test
     void resumingAStrategyPausedByErrorsResetsItsErrorCount() {
         String id = Fixtures.deployed(user, "Erring");
-        Sql.as(owner.pool(), user, "UPDATE strategies SET status = 'error', consecutive_errors = 3 WHERE id = $1",
+        // As executor-worker leaves a strategy it auto-paused: status error, no next slot, the failures counted.
+        Sql.as(owner.pool(), user, """
+                WITH paused AS (UPDATE strategies SET status = 'error' WHERE id = $1)
+                UPDATE strategy_run_state SET consecutive_errors = 3, next_run_at = NULL WHERE strategy_id = $1""",
                 Tuple.of(UUID.fromString(id)));
+        as(user).get("/api/v1/strategies/" + id).then().body("stats.consecutiveErrors", equalTo(3))
+                .body("nextExecutionAt", nullValue());
         act(user, id, "pause").statusCode(409).body("detail", containsString("current state: error"));
         act(user, id, "resume").statusCode(200).body("status", equalTo("running")).body("stats.consecutiveErrors", equalTo(0));
+        as(user).get("/api/v1/strategies/" + id).then().body("stats.consecutiveErrors", equalTo(0))
+                .body("nextExecutionAt", notNullValue());
     }
 
     @Test
@@ -97,7 +104,9 @@ class LifecycleTest {
                          "maxExecutions": 2}""")
                 .post("/api/v1/strategies/" + id + "/deploy").then().statusCode(200)
                 .body("deployment.maxExecutions", equalTo(2));
-        Sql.as(owner.pool(), user, "UPDATE strategies SET status = 'completed', total_executions = 2 WHERE id = $1",
+        Sql.as(owner.pool(), user, """
+                WITH completed AS (UPDATE strategies SET status = 'completed' WHERE id = $1)
+                UPDATE strategy_run_state SET total_executions = 2 WHERE strategy_id = $1""",
                 Tuple.of(UUID.fromString(id)));
         act(user, id, "start").statusCode(409).body("detail", containsString("maxExecutions"));
     }

@@ -27,6 +27,7 @@ class RowLevelSecurityTest {
     /** Every table with row-level security that strategos_api may read, and how to find one strategy's rows in it. */
     private static final List<String> OWNED_ROWS = List.of(
             "strategies WHERE id = $1",
+            "strategy_run_state WHERE strategy_id = $1",
             "strategy_versions WHERE strategy_id = $1",
             "strategy_transitions WHERE strategy_id = $1",
             "watchlist_entries WHERE strategy_id = $1",
@@ -120,6 +121,9 @@ class RowLevelSecurityTest {
                 Tuple.of(UUID.fromString(alices))).rowCount()).isZero();
         assertThat(Sql.as(pool, bob, "DELETE FROM strategies WHERE id = $1",
                 Tuple.of(UUID.fromString(alices))).rowCount()).isZero();
+        String alicesRunning = Fixtures.deployed(alice, "Running");
+        assertThat(Sql.as(pool, bob, "UPDATE strategy_run_state SET next_run_at = NULL WHERE strategy_id = $1",
+                Tuple.of(UUID.fromString(alicesRunning))).rowCount()).isZero();
         as(alice).get("/api/v1/strategies/" + alices).then().statusCode(200).body("name", Matchers.equalTo("Target"));
     }
 
@@ -143,6 +147,7 @@ class RowLevelSecurityTest {
                         + "VALUES (gen_random_uuid(), $1, 'x', 1, 'manual', now(), now(), 'success')",
                 "SELECT * FROM run_requests WHERE strategy_id = $1",
                 "DELETE FROM strategy_versions WHERE strategy_id = $1",
+                "DELETE FROM strategy_run_state WHERE strategy_id = $1",
                 "UPDATE paper_portfolios SET cash = 0 WHERE strategy_id = $1",
                 "SELECT * FROM outbox_events WHERE message_key = $1::uuid::text")) {
             assertThatThrownBy(() -> Sql.as(pool, alice, statement, strategy)).as(statement)

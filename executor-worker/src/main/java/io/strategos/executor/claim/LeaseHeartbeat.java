@@ -1,0 +1,80 @@
+package io.strategos.executor.claim;
+
+import io.quarkus.scheduler.Scheduled;
+import io.strategos.executor.service.ExecutorSettings;
+import io.strategos.executor.service.WorkerIdentity;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the leases of the runs this replica holds alive while it works on them. Leases can then be
+ * short, so a killed replica's runs come back to the others within seconds, while a live replica's
+ * long run is never taken over: every {@code heartbeat-interval} the lease of each run claimed and
+ * not yet recorded is pushed {@code lease} into the future again. Only leases still this replica's
+ * are renewed.
+ */
+@ApplicationScoped
+public class LeaseHeartbeat {
+
+    private static final Logger LOG = Logger.getLogger(LeaseHeartbeat.class);
+
+    private static final String RENEW_SCHEDULED = """
+            UPDATE strategy_run_state
+               SET lease_expires_at = now() + make_interval(secs => $3)
+             WHERE strategy_id = ANY($1) AND lease_owner = $2
+            """;
+    private static final String RENEW_REQUESTED = """
+            UPDATE run_requests
+               SET lease_expires_at = now() + make_interval(secs => $3)
+             WHERE execution_id = ANY($1) AND lease_owner = $2
+            """;
+
+    private final Pool pool;
+    private final ExecutorSettings settings;
+    private final WorkerIdentity worker;
+    private final Set<ClaimedRun> held = ConcurrentHashMap.newKeySet();
+
+    public LeaseHeartbeat(Pool pool, ExecutorSettings settings, WorkerIdentity worker) {
+        this.pool = pool;
+        this.settings = settings;
+        this.worker = worker;
+    }
+
+    /** From the claim until the batch is recorded. */
+    public void hold(List<ClaimedRun> runs) {
+        held.addAll(runs);
+    }
+
+    public void release(List<ClaimedRun> runs) {
+        runs.forEach(held::remove);
+    }
+
+    @Scheduled(every = "${strategos.executor.heartbeat-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    void renew() {
+        List<ClaimedRun> runs = List.copyOf(held);
+        if (runs.isEmpty()) {
+            return;
+        }
+        UUID[] scheduled = runs.stream().filter(run -> !run.isManual()).map(ClaimedRun::strategyId).toArray(UUID[]::new);
+        UUID[] requested = runs.stream().filter(ClaimedRun::isManual).map(ClaimedRun::executionId).toArray(UUID[]::new);
+        double seconds = settings.lease().toMillis() / 1000.0;
+        try {
+            if (scheduled.length > 0) {
+                pool.preparedQuery(RENEW_SCHEDULED).execute(Tuple.of(scheduled, worker.id(), seconds)).await().indefinitely();
+            }
+            if (requested.length > 0) {
+                pool.preparedQuery(RENEW_REQUESTED).execute(Tuple.of(requested, worker.id(), seconds)).await().indefinitely();
+            }
+        } catch (RuntimeException e) {
+            // The next beat tries again; leases outlast several missed beats.
+            LOG.warnf("could not renew %d lease(s): %s", runs.size(), e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,78 @@
+-- A strategy's run state moves out of the wide strategies row into a narrow table of its own.
+--
+-- Why: every run used to update its strategies row. That row carries nine indexes (two GIN) and a
+-- stored tsvector, so no update could be HOT: each run rewrote the tuple, recomputed the search
+-- vector and inserted into every index. The run state (next slot, lease, counters) now lives in
+-- strategy_run_state, with one index besides its key, and the executor never writes strategies
+-- except to change a status (auto-pause, kill switch, completion).
+--
+-- Invariant: next_run_at is set exactly while the strategy is running. strategy-api sets it when it
+-- starts, resumes or deploys a running strategy, and clears it when it pauses, stops or archives one;
+-- executor-worker advances it after each run and clears it when it stops a strategy. So the claim
+-- reads this table alone.
+--
+-- Upgrade: a strategy keeps its slot, lease and counters (copied over below), so what was running
+-- runs on. The old columns are dropped here, so a replica of the previous version still running
+-- fails its statements from then on until it is replaced; runs it had claimed come back to the new
+-- replicas when their leases expire, and a slot still runs once (executions_one_run_per_slot).
+
+CREATE TABLE strategy_run_state (
+    strategy_id            uuid PRIMARY KEY REFERENCES strategies (id) ON DELETE CASCADE,
+    owner_id               text             NOT NULL,
+    -- The slot the strategy runs at next; null while it is not running.
+    next_run_at            timestamptz,
+    -- The replica running the current slot, until when (renewed by its heartbeat while it runs).
+    lease_owner            text,
+    lease_expires_at       timestamptz,
+    total_executions       bigint           NOT NULL DEFAULT 0,
+    successful_executions  bigint           NOT NULL DEFAULT 0,
+    failed_executions      bigint           NOT NULL DEFAULT 0,
+    consecutive_errors     integer          NOT NULL DEFAULT 0,
+    avg_duration_ms        double precision,
+    last_executed_at       timestamptz
+) WITH (fillfactor = 70);
+-- fillfactor: the claim only sets the lease (no indexed column), which PostgreSQL can then write as
+-- a HOT update in the same page.
+
+-- The claim's one index: running strategies in due order.
+CREATE INDEX strategy_run_state_due_idx ON strategy_run_state (next_run_at) WHERE next_run_at IS NOT NULL;
+
+INSERT INTO strategy_run_state (strategy_id, owner_id, next_run_at, lease_owner, lease_expires_at, total_executions,
+                                successful_executions, failed_executions, consecutive_errors, avg_duration_ms,
+                                last_executed_at)
+SELECT id, owner_id, CASE WHEN status = 'running' THEN next_execution_at END, lease_owner, lease_expires_at,
+       total_executions, successful_executions, failed_executions, consecutive_errors, avg_duration_ms,
+       last_executed_at
+  FROM strategies;
+
+DROP INDEX strategies_due_idx;
+ALTER TABLE strategies
+    DROP COLUMN next_execution_at,
+    DROP COLUMN lease_owner,
+    DROP COLUMN lease_expires_at,
+    DROP COLUMN total_executions,
+    DROP COLUMN successful_executions,
+    DROP COLUMN failed_executions,
+    DROP COLUMN consecutive_errors,
+    DROP COLUMN avg_duration_ms,
+    DROP COLUMN last_executed_at;
+
+-- Executions: three B-tree indexes instead of six. The key (time-ordered UUIDv7 ids from now on, so
+-- inserts append instead of landing on random pages), one run per slot, and the history index,
+-- which also covers the statistics (status and duration included) and, filtering on its included
+-- status, the history by status. Retention finds old rows through a BRIN index on started_at, which
+-- costs an insert next to nothing.
+DROP INDEX executions_strategy_started_idx;
+DROP INDEX executions_strategy_stats_idx;
+DROP INDEX executions_strategy_status_started_idx;
+DROP INDEX executions_started_idx;
+CREATE INDEX executions_history_idx ON executions (strategy_id, started_at DESC, id DESC) INCLUDE (status, duration_ms);
+CREATE INDEX executions_started_brin ON executions USING brin (started_at);
+
+-- Row-level security and strategy-api's grants, as for the other user-owned tables (V4, V11).
+ALTER TABLE strategy_run_state ENABLE ROW LEVEL SECURITY;
+CREATE POLICY strategy_run_state_owner ON strategy_run_state
+    USING (owner_id = current_setting('app.user_id', true))
+    WITH CHECK (owner_id = current_setting('app.user_id', true));
+-- strategy-api creates the row when it deploys, sets or clears the next slot, resets the error count.
+GRANT SELECT, INSERT, UPDATE ON strategy_run_state TO strategos_api;
