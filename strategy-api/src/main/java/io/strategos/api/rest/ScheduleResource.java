@@ -34,7 +34,7 @@ public class ScheduleResource {
     static final String CRON_SYNTAX = "5 fields (minute hour day-of-month month day-of-week), Vixie cron: names in any"
             + " case (JAN, sun), 0 or 7 for Sunday, ranges (SUN-TUE), steps (*/15, 9-17/2), lists (1,15); L (last day of"
             + " the month), L-3, LW, 15W (nearest weekday) in the day of month; 5L (last Friday), 5#2 (second Friday) in"
-            + " the day of week; or @hourly, @daily, @midnight, @weekly, @monthly, @yearly, @annually. When both day fields"
+            + " the day of week, each alone in its field; or @hourly, @daily, @midnight, @weekly, @monthly, @yearly, @annually. When both day fields"
             + " are restricted, a day matches if either does. A local time skipped by a spring-forward change does not"
             + " fire that day; one repeated by a fall-back change fires once, at its first occurrence.";
 

@@ -49,6 +49,8 @@ final class CronDialect {
 
     private static final Pattern STEP_OUT_OF_RANGE = Pattern.compile("Period (\\d+) not in range \\[\\d+, (\\d+)]");
 
+    private static final Pattern INVALID_CHARS = Pattern.compile("Invalid chars in expression! Expression: (\\S+).*");
+
     private static final Pattern BACKWARDS_RANGE = Pattern.compile("Invalid range! \\[(\\d+),(\\d+)]");
 
     private CronDialect() {
@@ -63,6 +65,10 @@ final class CronDialect {
             cron.validate();
             return cron;
         } catch (IllegalArgumentException e) {
+            if (expression.strip().startsWith("@")) {
+                throw new IllegalArgumentException("unknown macro " + expression.strip()
+                        + " (use @hourly, @daily, @midnight, @weekly, @monthly, @yearly or @annually)", e);
+            }
             throw new IllegalArgumentException(explain(e.getMessage()), e);
         } catch (RuntimeException e) {
             // cron-utils fails on some malformed input with other exceptions; the input is still what is wrong.
@@ -70,7 +76,7 @@ final class CronDialect {
         }
     }
 
-    static String normalise(String expression) {
+    private static String normalise(String expression) {
         String text = expression.strip();
         if (text.startsWith("@")) {
             return text.toLowerCase(Locale.ROOT);
@@ -79,9 +85,25 @@ final class CronDialect {
         if (fields.length != 5) {
             return text; // the parser reports the number of fields
         }
+        refuseWhatCronUtilsMisreads(fields[2], fields[4]);
         fields[4] = SUNDAY_STARTING_A_RANGE.matcher(fields[4]).replaceAll("0");
         fields[4] = WEEKLY_STEP.matcher(fields[4]).replaceAll("$1");
         return String.join(" ", fields);
+    }
+
+    /** cron-utils accepts these and gets them wrong: {@code L,15} fires on the 15th only, a lone L in the day of week on Sundays. */
+    private static void refuseWhatCronUtilsMisreads(String dayOfMonth, String dayOfWeek) {
+        String days = dayOfMonth.toUpperCase(Locale.ROOT);
+        if (days.contains(",") && (days.contains("L") || days.contains("W"))) {
+            throw new IllegalArgumentException("L and W stand alone in the day of month (L, L-3, LW, 15W), not in a list");
+        }
+        String weekdays = dayOfWeek.toUpperCase(Locale.ROOT);
+        if (weekdays.contains(",") && (weekdays.contains("L") || weekdays.contains("#"))) {
+            throw new IllegalArgumentException("L and # stand alone in the day of week (5L, 5#2), not in a list");
+        }
+        if (weekdays.equals("L")) {
+            throw new IllegalArgumentException("L in the day of week follows a day: 5L is the last Friday of the month");
+        }
     }
 
     private static String explain(String message) {
@@ -90,6 +112,10 @@ final class CronDialect {
         if (backwards.find()) {
             return "range " + backwards.group(1) + "-" + backwards.group(2)
                     + " runs backwards: write ranges from low to high (SUN may start or end a day-of-week range)";
+        }
+        Matcher invalid = INVALID_CHARS.matcher(text);
+        if (invalid.matches()) {
+            return "'" + invalid.group(1) + "' is not a value its field accepts";
         }
         Matcher step = STEP_OUT_OF_RANGE.matcher(text);
         if (step.find()) {

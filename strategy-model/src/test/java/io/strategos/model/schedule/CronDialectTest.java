@@ -85,7 +85,13 @@ class CronDialectTest {
         assertThat(problem("* * * * * *")).contains("expected 5 fields").contains("6");
         assertThat(problem("61 * * * *")).contains("61").contains("[0, 59]");
         assertThat(problem("*/0 * * * *")).contains("step /0 must be from 1 to 59");
-        assertThat(problem("@reboot")).contains("@reboot");
+        assertThat(problem("@reboot")).contains("unknown macro @reboot");
+        assertThat(problem("@foo")).contains("unknown macro @foo");
+        assertThat(problem("0 0 * * 5W")).isEqualTo("invalid cron expression: '5W' is not a value its field accepts");
+        // cron-utils would take these and fire on the 15th only, or on Sundays.
+        assertThat(problem("0 0 L,15 * *")).contains("not in a list");
+        assertThat(problem("0 0 * * 5L,1")).contains("not in a list");
+        assertThat(problem("0 0 * * L")).contains("5L is the last Friday");
         assertThat(problem("0 0 30 2 *")).contains("never fires");
         assertThat(problem("0 0 * * 5#6")).contains("never fires");
         assertThat(problem("every day")).startsWith("invalid cron expression");
