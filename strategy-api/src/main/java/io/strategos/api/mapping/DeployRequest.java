@@ -20,6 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "tradingMode": "paper", "paperBankrollUsd": 10000, "autoStart": true, "misfirePolicy": "skip", "jitterSeconds": 30,
          "maxExecutions": 1000, "autoPauseAfterConsecutiveErrors": 3, "maxDrawdownPct": 25}""")
 public record DeployRequest(
+        @Schema(description = "When it runs: {\"type\": \"interval\", \"everySeconds\": 60}, {\"type\": \"cron\","
+                + " \"expression\": \"0 9 * * MON-FRI\", \"timezone\": \"Europe/Berlin\"} (IANA zone, UTC when absent; the"
+                + " cron syntax is that of GET /api/v1/schedules/preview: Vixie's 5 fields with names, ranges, steps, lists,"
+                + " L, W, #, and @daily-style macros) or {\"type\": \"once\", \"at\": \"2026-12-01T09:00:00Z\"}")
         @NotNull Schedule schedule,
         @NotNull @Pattern(regexp = "paper|live", message = "must be paper or live") String tradingMode,
         @DecimalMin("100") @DecimalMax("1000000") BigDecimal paperBankrollUsd,

@@ -31,13 +31,21 @@ public class ScheduleResource {
 
     static final int MAX_COUNT = 50;
 
+    static final String CRON_SYNTAX = "5 fields (minute hour day-of-month month day-of-week), Vixie cron: names in any"
+            + " case (JAN, sun), 0 or 7 for Sunday, ranges (SUN-TUE), steps (*/15, 9-17/2), lists (1,15); L (last day of"
+            + " the month), L-3, LW, 15W (nearest weekday) in the day of month; 5L (last Friday), 5#2 (second Friday) in"
+            + " the day of week, each alone in its field; or @hourly, @daily, @midnight, @weekly, @monthly, @yearly, @annually. When both day fields"
+            + " are restricted, a day matches if either does. A local time skipped by a spring-forward change does not"
+            + " fire that day; one repeated by a fall-back change fires once, at its first occurrence.";
+
     private final Clock clock = Clock.systemUTC();
 
     @GET
     @Path("/preview")
-    @Operation(summary = "The next fire times of a 5-field Unix cron expression in an IANA zone, DST-correct")
+    @Operation(summary = "The next fire times of a cron expression in an IANA zone, DST-correct",
+            description = "The cron that deployments accept: " + CRON_SYNTAX)
     public SchedulePreview preview(
-            @Parameter(required = true, example = "*/5 * * * *") @QueryParam("cron") String cron,
+            @Parameter(required = true, description = CRON_SYNTAX, example = "0 9 * * SUN-TUE") @QueryParam("cron") String cron,
             @Parameter(description = "IANA zone; UTC when absent", example = "Europe/Berlin") @QueryParam("timezone") String timezone,
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50", defaultValue = "5"))
             @QueryParam("count") String count) {

@@ -1,27 +1,24 @@
 package io.strategos.model.schedule;
 
-import com.cronutils.model.CronType;
-import com.cronutils.model.definition.CronDefinitionBuilder;
-import com.cronutils.model.time.ExecutionTime;
-import com.cronutils.parser.CronParser;
 import io.strategos.model.FieldError;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * A 5-field Unix cron expression evaluated in an IANA time zone (UTC when none is given).
- * Daylight-saving days follow cron-utils: a local time that a spring-forward gap removes does not
- * fire that day, and a local time that a fall-back overlap repeats fires once, at its first
- * occurrence. Both are pinned down by tests.
+ * A cron expression ({@link CronDialect}: Vixie's 5 fields with names, L, W, # and macros) evaluated
+ * in an IANA time zone (UTC when none is given). On daylight-saving days ({@link WallClockSlots}) a
+ * local time that a spring-forward gap removes does not fire that day, and a local time that a
+ * fall-back overlap repeats fires once, at its first occurrence. Both are pinned down by tests.
  */
 public record CronSchedule(String expression, String timezone) implements Schedule {
 
-    private static final CronParser PARSER = new CronParser(CronDefinitionBuilder.instanceDefinitionFor(CronType.UNIX));
+    /** Where the check that an expression ever fires starts; any fixed instant would do. */
+    private static final Instant EVER_SINCE = Instant.parse("2000-01-01T00:00:00Z");
 
     @Override
     public String trigger() {
@@ -32,10 +29,13 @@ public record CronSchedule(String expression, String timezone) implements Schedu
     public List<FieldError> validate(String pointer) {
         List<FieldError> errors = new ArrayList<>();
         if (expression == null || expression.isBlank()) {
-            errors.add(new FieldError(pointer + "/expression", "expression is required (5-field Unix cron, e.g. */5 * * * *)"));
+            errors.add(new FieldError(pointer + "/expression", "expression is required (cron, e.g. */5 * * * * or @daily)"));
         } else {
             try {
-                PARSER.parse(expression).validate();
+                // Vixie cron accepts dates that never come (30 2 for 30 February); a deployment would never run.
+                if (new WallClockSlots(CronDialect.parse(expression), ZoneOffset.UTC).next(EVER_SINCE).isEmpty()) {
+                    errors.add(new FieldError(pointer + "/expression", "cron expression never fires (no month has such a day)"));
+                }
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError(pointer + "/expression", "invalid cron expression: " + e.getMessage()));
             }
@@ -80,15 +80,15 @@ public record CronSchedule(String expression, String timezone) implements Schedu
     }
 
     private Optional<Instant> nextFire(Instant after) {
-        return executionTime().nextExecution(ZonedDateTime.ofInstant(after, zone())).map(ZonedDateTime::toInstant);
+        return slots().next(after);
     }
 
     private Optional<Instant> lastFireAtOrBefore(Instant now) {
-        return executionTime().lastExecution(ZonedDateTime.ofInstant(now.plusNanos(1), zone())).map(ZonedDateTime::toInstant);
+        return slots().lastAtOrBefore(now);
     }
 
-    private ExecutionTime executionTime() {
-        return ExecutionTime.forCron(PARSER.parse(expression));
+    private WallClockSlots slots() {
+        return new WallClockSlots(CronDialect.parse(expression), zone());
     }
 
     private ZoneId zone() {
