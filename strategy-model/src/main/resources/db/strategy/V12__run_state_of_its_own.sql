@@ -12,9 +12,9 @@
 -- reads this table alone.
 --
 -- Upgrade: a strategy keeps its slot, lease and counters (copied over below), so what was running
--- runs on. The old columns are dropped here, so a replica of the previous version still running
--- fails its statements from then on until it is replaced; runs it had claimed come back to the new
--- replicas when their leases expire, and a slot still runs once (executions_one_run_per_slot).
+-- runs on. The old columns are dropped here, not kept for a release: an old replica scheduling from
+-- them would act on stale state. So replicas of the previous version are stopped first (deploy/README.md,
+-- Migrations); a slot still runs once whatever happens (executions_one_run_per_slot).
 
 CREATE TABLE strategy_run_state (
     strategy_id            uuid PRIMARY KEY REFERENCES strategies (id) ON DELETE CASCADE,

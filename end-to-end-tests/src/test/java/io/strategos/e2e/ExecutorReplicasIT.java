@@ -3,8 +3,12 @@ package io.strategos.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.sun.net.httpserver.HttpServer;
 import io.strategos.localstack.ServiceProcess;
 import io.strategos.localstack.testing.TestDatabases;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.time.Duration;
@@ -14,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,11 +54,17 @@ class ExecutorReplicasIT {
     }
 
     private ServiceProcess startExecutor(String name) throws Exception {
-        return bed.start("executor-worker", name, Map.of(
+        return startExecutor(name, Map.of());
+    }
+
+    private ServiceProcess startExecutor(String name, Map<String, String> settings) throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(Map.of(
                 "STRATEGOS_EXECUTOR_LEASE", "4s",
                 "STRATEGOS_EXECUTOR_HEARTBEAT_INTERVAL", "1s",
                 "STRATEGOS_EXECUTOR_BATCH_SIZE", "100",
                 "STRATEGOS_EXECUTOR_WORKER_NAME", name));
+        env.putAll(settings);
+        return bed.start("executor-worker", name, env);
     }
 
     /** Strategies due now that run once: each must end with exactly one execution and status completed. */
@@ -125,27 +136,46 @@ class ExecutorReplicasIT {
     }
 
     @Test
-    void aLiveReplicaKeepsTheLeasesOfABatchItHoldsPastTheLease() throws Exception {
-        startExecutor("holder");
-        try (Connection blocker = bed.connect()) {
-            // The holder's recording waits on the outbox for three leases' time, its batch claimed.
-            blocker.setAutoCommit(false);
-            blocker.createStatement().execute("LOCK TABLE outbox_events IN ACCESS EXCLUSIVE MODE");
+    void aLiveReplicaKeepsTheLeasesOfRunsThatOutlastTheLease() throws Exception {
+        // Market data that takes 8 s to answer, twice the lease: every run of the holder's batch outlasts it.
+        HttpServer slowMarkets = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        slowMarkets.createContext("/markets", exchange -> {
+            try {
+                Thread.sleep(8_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            byte[] none = "[]".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, none.length);
+            exchange.getResponseBody().write(none);
+            exchange.close();
+        });
+        slowMarkets.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        slowMarkets.start();
+        try {
+            Map<String, String> slow = Map.of(
+                    "STRATEGOS_MARKET_DATA_PROVIDER", "gamma",
+                    "QUARKUS_REST_CLIENT_GAMMA_URL", "http://127.0.0.1:" + slowMarkets.getAddress().getPort());
+            startExecutor("holder", slow);
             insertDueOnceStrategies(50);
             await().atMost(Duration.ofSeconds(30)).until(() ->
                     bed.count("SELECT count(*) FROM strategy_run_state WHERE lease_owner LIKE 'holder-%'") == 50);
-            startExecutor("rival");
+            startExecutor("rival", slow);
             Instant rivalReady = Instant.now();
-            Instant until = rivalReady.plusSeconds(12);
-            while (Instant.now().isBefore(until)) {
-                assertThat(bed.count("SELECT count(*) FROM strategy_run_state WHERE lease_owner LIKE 'holder-%' "
-                        + "AND lease_expires_at > now()")).as("leases the holder still has").isEqualTo(50);
-                Thread.sleep(500);
+            // Until the holder records them, its leases stay its own and alive, past the 4 s lease.
+            while (bed.count("SELECT count(*) FROM executions") == 0) {
+                long held = bed.count("SELECT count(*) FROM strategy_run_state WHERE lease_owner LIKE 'holder-%' "
+                        + "AND lease_expires_at > now()");
+                long recorded = bed.count("SELECT count(*) FROM executions");
+                assertThat(recorded > 0 || held == 50).as("the holder's 50 leases, alive, while it runs").isTrue();
+                Thread.sleep(250);
             }
-            blocker.rollback();
             assertEverySlotRanExactlyOnce(50);
             assertThat(bed.count("SELECT count(*) FROM executions WHERE started_at >= '" + rivalReady + "'"))
                     .as("runs started by the rival").isZero();
+        } finally {
+            slowMarkets.stop(0);
         }
     }
 

@@ -62,7 +62,10 @@ public class GammaMarketData implements MarketDataProvider {
         refresh.lock();
         try {
             if (snapshot == null || expired(snapshot)) {
-                snapshot = new Snapshot(clock.instant(), fetch());
+                // Aged from when the fetch ended: dated from its start, a fetch slower than the TTL would
+                // be stale on arrival and every waiting run would fetch again, one after the other.
+                List<Market> fetched = fetch();
+                snapshot = new Snapshot(clock.instant(), fetched);
             }
             return snapshot.markets;
         } finally {
