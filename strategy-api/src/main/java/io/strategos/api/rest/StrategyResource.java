@@ -84,7 +84,7 @@ public class StrategyResource {
             archivedFilter = false;
         }
         String sortBy = QueryParams.oneOf("sort", sort, QueryParams.names(StrategyQueries.Sort.values()));
-        var filter = new StrategyQueries.Filter(QueryParams.text(q), QueryParams.text(tag), QueryParams.text(folder),
+        var filter = new StrategyQueries.Filter(QueryParams.text("q", q), QueryParams.text("tag", tag), QueryParams.text("folder", folder),
                 statusFilter, QueryParams.bool("favorite", favorite), archivedFilter);
         return strategies.search(Callers.id(token), filter,
                 sortBy == null ? StrategyQueries.Sort.CREATED : StrategyQueries.Sort.valueOf(sortBy.toUpperCase()),

@@ -43,7 +43,7 @@ public class TemplateResource {
     @Operation(summary = "Public templates, most recently published first")
     public Uni<Page<TemplateView>> list(@QueryParam("q") String q, @QueryParam("tag") String tag,
                                         @QueryParam("limit") String limit, @QueryParam("cursor") String cursor) {
-        return templates.list(Callers.id(token), QueryParams.text(q), QueryParams.text(tag), cursor, QueryParams.limit(limit));
+        return templates.list(Callers.id(token), QueryParams.text("q", q), QueryParams.text("tag", tag), cursor, QueryParams.limit(limit));
     }
 
     @POST
