@@ -117,12 +117,15 @@ public final class Launcher {
         OUT.println(JwtKeys.loadOrCreate(options.home().resolve("jwt")).token(user, Duration.ofHours(hours)));
     }
 
-    /** Creates and starts the demo strategy unless the demo user already has it. */
+    /**
+     * Creates and starts the demo strategy unless the demo user already has it. A failed look-up stops
+     * the launcher rather than being taken for "not there", which would add another demo strategy on
+     * every {@code up}.
+     */
     private static void seedDemo(String api, String token) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
-        HttpResponse<String> list = http.send(authorized(api + "/api/v1/strategies?limit=100", token).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (list.body().contains(DEMO_STRATEGY)) {
+        String demos = send(http, authorized(api + "/api/v1/strategies?tag=demo&limit=100", token).GET().build());
+        if (demos.contains(DEMO_STRATEGY)) {
             return;
         }
         String created = send(http, authorized(api + "/api/v1/strategies", token).POST(json("""

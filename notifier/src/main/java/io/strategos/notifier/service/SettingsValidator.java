@@ -2,6 +2,7 @@ package io.strategos.notifier.service;
 
 import io.strategos.model.FieldError;
 import io.strategos.model.rest.InvalidInputException;
+import io.strategos.model.rest.StorableText;
 import io.strategos.notifier.mapping.ProfileBody;
 import io.strategos.notifier.mapping.QuietHoursBody;
 import io.strategos.notifier.mapping.TypeSettingRequest;
@@ -79,7 +80,9 @@ public final class SettingsValidator {
             errors.add(new FieldError("/timeZone", "must be an IANA time zone, such as Europe/Berlin or UTC"));
         }
         String email = request.email() == null || request.email().isBlank() ? null : request.email().strip();
-        if (email != null && (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches())) {
+        if (!StorableText.isStorable(email)) {
+            errors.add(new FieldError("/email", StorableText.NUL_MESSAGE));
+        } else if (email != null && (email.length() > MAX_EMAIL_LENGTH || !EMAIL.matcher(email).matches())) {
             errors.add(new FieldError("/email", "must be an email address, or null for none"));
         }
         if (!errors.isEmpty()) {

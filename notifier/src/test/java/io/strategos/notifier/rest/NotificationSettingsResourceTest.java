@@ -118,4 +118,25 @@ class NotificationSettingsResourceTest {
                 .then().statusCode(401).contentType("application/problem+json");
         given().auth().oauth2(JwtTestResource.expiredToken(user)).get(SETTINGS).then().statusCode(401);
     }
+
+    /** PostgreSQL cannot store a NUL character: a 400 naming the field, never a 500. */
+    @Test
+    void aNulCharacterIsRefusedWhereverItIs() {
+        as(user).body("{\"timeZone\": \"UTC\", \"email\": \"a\\u0000b@example.com\"}").put(SETTINGS + "/profile")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("/email"))
+                .body("errors[0].message", equalTo("must not contain the NUL character (\\u0000)"));
+        as(user).body("{\"timeZone\": \"UTC\\u0000\"}").put(SETTINGS + "/profile")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("/timeZone"));
+        as(user).body("{\"enabled\": true, \"deliveryMethod\": \"both\\u0000\"}").put(SETTINGS + "/custom")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("/deliveryMethod"));
+        as(user).body("{\"enabled\": true, \"deliveryMethod\": \"both\", \"quietHours\": {\"enabled\": true, \"start\": \"22:00\\u0000\", \"end\": \"07:00\"}}")
+                .put(SETTINGS + "/custom").then().statusCode(400).body("errors[0].pointer", equalTo("/quietHours/start"));
+        as(user).body("{\"enabled\": true, \"deliveryMethod\": \"both\"}").put(SETTINGS + "/cus%00tom")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("type"));
+        as(user).queryParam("type", "custom\u0000").get("/api/v1/notifications")
+                .then().statusCode(400).body("errors[0].pointer", equalTo("type"));
+        as(user).queryParam("cursor", "abc\u0000").get("/api/v1/notifications")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
 }

@@ -2,6 +2,7 @@ package io.strategos.api.rest;
 
 import io.strategos.model.FieldError;
 import io.strategos.model.rest.InvalidInputException;
+import io.strategos.model.rest.StorableText;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
@@ -57,13 +58,17 @@ final class QueryParams {
         }
     }
 
-    static String text(String value) {
+    /** Free text, stripped; null when absent. */
+    static String text(String name, String value) {
+        if (!StorableText.isStorable(value)) {
+            throw invalid(name, StorableText.NUL_MESSAGE);
+        }
         return value == null || value.isBlank() ? null : value.strip();
     }
 
     /** One of {@code allowed}, compared case-insensitively; null when absent. */
     static String oneOf(String name, String value, List<String> allowed) {
-        String v = text(value);
+        String v = text(name, value);
         if (v == null) {
             return null;
         }

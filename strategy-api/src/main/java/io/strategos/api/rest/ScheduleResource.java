@@ -50,7 +50,7 @@ public class ScheduleResource {
             @Parameter(schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "50", defaultValue = "5"))
             @QueryParam("count") String count) {
         int howMany = count(count);
-        String zone = QueryParams.text(timezone);
+        String zone = QueryParams.text("timezone", timezone);
         CronSchedule schedule = new CronSchedule(cron == null ? null : cron.strip(), zone);
         List<FieldError> problems = schedule.validate("").stream()
                 .map(p -> new FieldError(p.pointer().equals("/expression") ? "cron" : "timezone", p.message()))

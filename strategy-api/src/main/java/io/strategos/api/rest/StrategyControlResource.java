@@ -7,6 +7,7 @@ import io.strategos.api.mapping.DeployRequest;
 import io.strategos.api.mapping.RunAccepted;
 import io.strategos.api.mapping.StrategyView;
 import io.strategos.api.mapping.TransitionView;
+import io.strategos.api.service.IdempotentRequests;
 import io.strategos.api.service.LifecycleService;
 import io.strategos.api.service.StrategyReads;
 import io.strategos.api.service.TemplateService;
@@ -14,6 +15,7 @@ import io.strategos.model.rest.Callers;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,13 +25,16 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * Deployment and control. The state machine is documented on {@link Action}; a change the current
@@ -46,13 +51,15 @@ public class StrategyControlResource {
     private final LifecycleService lifecycle;
     private final TemplateService templates;
     private final StrategyReads reads;
+    private final IdempotentRequests idempotent;
     private final JsonWebToken token;
 
     public StrategyControlResource(LifecycleService lifecycle, TemplateService templates, StrategyReads reads,
-                                   JsonWebToken token) {
+                                   IdempotentRequests idempotent, JsonWebToken token) {
         this.lifecycle = lifecycle;
         this.templates = templates;
         this.reads = reads;
+        this.idempotent = idempotent;
         this.token = token;
     }
 
@@ -60,9 +67,15 @@ public class StrategyControlResource {
     @Path("/{id}/deploy")
     @Operation(summary = "Set schedule and trading settings; with autoStart the strategy starts running",
             description = "tradingMode live is refused with 422 until live trading exists.")
-    @APIResponse(responseCode = "422", description = "Live trading requested")
-    public Uni<StrategyView> deploy(@PathParam("id") UUID id, DeployRequest request) {
-        return lifecycle.deploy(Callers.id(token), id, request);
+    @APIResponse(responseCode = "200", description = "Deployed",
+            content = @Content(schema = @Schema(implementation = StrategyView.class)))
+    @APIResponse(responseCode = "422", description = "Live trading requested, or Idempotency-Key already used for another request")
+    public Uni<Response> deploy(@PathParam("id") UUID id, DeployRequest request, @Context UriInfo uri,
+            @Parameter(name = IdempotentRequests.HEADER, description = IdempotencyKey.DESCRIPTION,
+                    schema = @Schema(maxLength = 255)) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        String caller = Callers.id(token);
+        return idempotent.once(caller, idempotencyKey, "POST " + uri.getPath(), request,
+                () -> lifecycle.deploy(caller, id, request).map(view -> Response.ok(view).build()));
     }
 
     @POST
@@ -119,10 +132,15 @@ public class StrategyControlResource {
             description = "Queued for executor-worker; the run is recorded as the execution with the returned id.")
     @APIResponse(responseCode = "202", description = "Accepted; Location is the future execution")
     @APIResponse(responseCode = "409", description = "Archived or never deployed")
-    public Uni<Response> runNow(@PathParam("id") UUID id, @Context UriInfo uri) {
-        return lifecycle.runNow(Callers.id(token), id).map((RunAccepted accepted) -> Response.accepted(accepted)
-                .location(uri.getBaseUriBuilder().path("api/v1/executions").path(accepted.executionId().toString()).build())
-                .build());
+    @APIResponse(responseCode = "422", description = "Idempotency-Key already used for another request")
+    public Uni<Response> runNow(@PathParam("id") UUID id, @Context UriInfo uri,
+            @Parameter(name = IdempotentRequests.HEADER, description = IdempotencyKey.DESCRIPTION,
+                    schema = @Schema(maxLength = 255)) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        String caller = Callers.id(token);
+        return idempotent.once(caller, idempotencyKey, "POST " + uri.getPath(), null,
+                () -> lifecycle.runNow(caller, id).map((RunAccepted accepted) -> Response.accepted(accepted)
+                        .location(uri.getBaseUriBuilder().path("api/v1/executions").path(accepted.executionId().toString()).build())
+                        .build()));
     }
 
     @GET

@@ -8,6 +8,7 @@ import io.strategos.api.mapping.StrategyRequest;
 import io.strategos.api.mapping.StrategyView;
 import io.strategos.api.mapping.VersionView;
 import io.strategos.api.repository.StrategyQueries;
+import io.strategos.api.service.IdempotentRequests;
 import io.strategos.api.service.Preconditions;
 import io.strategos.api.service.StrategyService;
 import io.strategos.model.rest.Callers;
@@ -27,7 +28,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -36,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import java.util.UUID;
 
 /** Strategy definitions: create, search, read, replace, delete, copy, favourite, versions. */
 @Path("/api/v1/strategies")
@@ -47,10 +48,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class StrategyResource {
 
     private final StrategyService strategies;
+    private final IdempotentRequests idempotent;
     private final JsonWebToken token;
 
-    public StrategyResource(StrategyService strategies, JsonWebToken token) {
+    public StrategyResource(StrategyService strategies, IdempotentRequests idempotent, JsonWebToken token) {
         this.strategies = strategies;
+        this.idempotent = idempotent;
         this.token = token;
     }
 
@@ -58,8 +61,13 @@ public class StrategyResource {
     @Operation(summary = "Create a strategy (version 1, status draft)")
     @APIResponse(responseCode = "201", description = "Created; Location and ETag name it")
     @APIResponse(responseCode = "400", description = "Invalid body: every problem, each with a JSON pointer")
-    public Uni<Response> create(StrategyRequest request, @Context UriInfo uri) {
-        return strategies.create(Callers.id(token), request).map(view -> CreatedStrategy.of(view, uri));
+    @APIResponse(responseCode = "422", description = "Idempotency-Key already used for another request")
+    public Uni<Response> create(StrategyRequest request, @Context UriInfo uri,
+            @Parameter(name = IdempotentRequests.HEADER, description = IdempotencyKey.DESCRIPTION,
+                    schema = @Schema(maxLength = 255)) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        String caller = Callers.id(token);
+        return idempotent.once(caller, idempotencyKey, "POST " + uri.getPath(), request,
+                () -> strategies.create(caller, request).map(view -> CreatedStrategy.of(view, uri)));
     }
 
     @GET
@@ -84,7 +92,7 @@ public class StrategyResource {
             archivedFilter = false;
         }
         String sortBy = QueryParams.oneOf("sort", sort, QueryParams.names(StrategyQueries.Sort.values()));
-        var filter = new StrategyQueries.Filter(QueryParams.text(q), QueryParams.text(tag), QueryParams.text(folder),
+        var filter = new StrategyQueries.Filter(QueryParams.text("q", q), QueryParams.text("tag", tag), QueryParams.text("folder", folder),
                 statusFilter, QueryParams.bool("favorite", favorite), archivedFilter);
         return strategies.search(Callers.id(token), filter,
                 sortBy == null ? StrategyQueries.Sort.CREATED : StrategyQueries.Sort.valueOf(sortBy.toUpperCase()),
@@ -127,8 +135,13 @@ public class StrategyResource {
     @Path("/{id}/duplicate")
     @Operation(summary = "Copy the strategy's definition into a new draft")
     @APIResponse(responseCode = "201", description = "The copy")
-    public Uni<Response> duplicate(@PathParam("id") UUID id, @Context UriInfo uri) {
-        return strategies.duplicate(Callers.id(token), id).map(view -> CreatedStrategy.of(view, uri));
+    @APIResponse(responseCode = "422", description = "Idempotency-Key already used for another request")
+    public Uni<Response> duplicate(@PathParam("id") UUID id, @Context UriInfo uri,
+            @Parameter(name = IdempotentRequests.HEADER, description = IdempotencyKey.DESCRIPTION,
+                    schema = @Schema(maxLength = 255)) @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        String caller = Callers.id(token);
+        return idempotent.once(caller, idempotencyKey, "POST " + uri.getPath(), null,
+                () -> strategies.duplicate(caller, id).map(view -> CreatedStrategy.of(view, uri)));
     }
 
     @PUT

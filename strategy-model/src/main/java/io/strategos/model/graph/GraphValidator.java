@@ -66,29 +66,40 @@ public final class GraphValidator {
             problems.add(new FieldError(pointer + "/nodes", "a graph needs a source node (for example polymarket-stream)"));
         }
 
-        boolean edgesValid = true;
+        List<GraphEdge> soundEdges = new ArrayList<>();
         for (int i = 0; i < graph.edges().size(); i++) {
             GraphEdge edge = graph.edges().get(i);
             String at = pointer + "/edges/" + i;
             if (edge == null) {
                 problems.add(new FieldError(at, "edge must not be null"));
-                edgesValid = false;
                 continue;
             }
+            boolean sound = true;
             if (!ids.contains(edge.source())) {
                 problems.add(new FieldError(at + "/source", "edge source '" + edge.source() + "' is not a node of this graph"));
-                edgesValid = false;
+                sound = false;
             }
             if (!ids.contains(edge.target())) {
                 problems.add(new FieldError(at + "/target", "edge target '" + edge.target() + "' is not a node of this graph"));
-                edgesValid = false;
+                sound = false;
+            }
+            if (sound) {
+                soundEdges.add(edge);
             }
         }
-        if (edgesValid && problems.isEmpty()) {
-            TopologicalOrder.cycleMember(graph).ifPresent(nodeId ->
-                    problems.add(new FieldError(pointer + "/edges", "the graph has a cycle through node '" + nodeId + "'")));
-        }
+        // Over the edges between known nodes, whatever else is wrong, so that a cycle is reported with
+        // every other problem instead of after they are fixed.
+        TopologicalOrder.cycleMember(new StrategyGraph(firstOfEachId(graph.nodes()), soundEdges)).ifPresent(nodeId ->
+                problems.add(new FieldError(pointer + "/edges", "the graph has a cycle through node '" + nodeId + "'")));
         return problems;
+    }
+
+    /** The nodes that have an id, each id once (its first node): what the edges can refer to. */
+    private static List<GraphNode> firstOfEachId(List<GraphNode> nodes) {
+        Set<String> seen = new HashSet<>();
+        return nodes.stream()
+                .filter(node -> node != null && node.id() != null && !node.id().isBlank() && seen.add(node.id()))
+                .toList();
     }
 
     /** Index of each node id in {@code graph.nodes()}. */

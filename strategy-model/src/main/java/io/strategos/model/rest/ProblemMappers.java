@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.UnauthorizedException;
 import io.strategos.model.FieldError;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -34,6 +35,12 @@ public class ProblemMappers {
         return Response.fromResponse(Problem.response(Response.Status.UNAUTHORIZED,
                         "a valid bearer token is required (missing, malformed, expired or not issued for Strategos)"))
                 .header("WWW-Authenticate", "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response contentTooLarge(ContentTooLargeException e, RoutingContext context) {
+        BodySizeLimit.closeAfterResponse(context);
+        return Problem.response(413, "Content Too Large", e.getMessage(), null);
     }
 
     @ServerExceptionMapper

@@ -67,6 +67,30 @@ class GraphValidatorPropertyTest {
         assertThat(problems.getFirst().message()).contains("cycle");
     }
 
+    /** A cycle is found whatever else is wrong: an unknown type, a duplicate id and a dangling edge with it. */
+    @Property
+    void aCycleIsReportedWithEveryOtherProblem(@ForAll("acyclicGraphs") StrategyGraph graph,
+                                               @ForAll @IntRange(min = 0, max = 1000) int from,
+                                               @ForAll @IntRange(min = 0, max = 1000) int to) {
+        int size = graph.nodes().size();
+        if (size < 2) {
+            return;
+        }
+        int later = 1 + from % (size - 1);
+        int earlier = to % later;
+        List<GraphNode> nodes = new ArrayList<>(graph.nodes());
+        nodes.add(new GraphNode("stranger", "teleport", null, null));
+        nodes.add(new GraphNode("n0", "filter", null, null));
+        List<GraphEdge> edges = new ArrayList<>(graph.edges());
+        edges.add(new GraphEdge(null, "n" + earlier, "ghost"));
+        edges.add(new GraphEdge(null, "n" + later, "n" + earlier));
+        List<FieldError> problems = GraphValidator.validate(new StrategyGraph(nodes, edges), "/graph");
+        assertThat(problems).extracting(FieldError::pointer).contains(
+                "/graph/nodes/" + size + "/type", "/graph/nodes/" + (size + 1) + "/id",
+                "/graph/edges/" + graph.edges().size() + "/target", "/graph/edges");
+        assertThat(problems.getLast().message()).contains("cycle");
+    }
+
     @Property
     void everyEdgeToAMissingNodeIsReported(@ForAll("acyclicGraphs") StrategyGraph graph,
                                            @ForAll @IntRange(min = 1, max = 5) int dangling) {

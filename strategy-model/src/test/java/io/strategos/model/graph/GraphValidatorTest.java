@@ -35,6 +35,34 @@ class GraphValidatorTest {
     }
 
     @Test
+    void reportsACycleAlongsideEveryOtherProblem() {
+        var graph = new StrategyGraph(
+                List.of(node("s", "polymarket-stream"), node("f1", "filter"), node("f2", "filter"), node("x", "teleport"),
+                        node("f1", "filter")),
+                List.of(edge("s", "f1"), edge("f1", "f2"), edge("f2", "ghost"), edge("f2", "f1")));
+        List<FieldError> problems = GraphValidator.validate(graph, "/graph");
+        assertThat(problems).extracting(FieldError::pointer).containsExactly(
+                "/graph/nodes/3/type", "/graph/nodes/4/id", "/graph/edges/2/target", "/graph/edges");
+        assertThat(problems.getLast().message()).contains("cycle");
+    }
+
+    @Test
+    void aSelfLoopIsACycle() {
+        var graph = new StrategyGraph(List.of(node("s", "polymarket-stream"), node("f", "filter")),
+                List.of(edge("s", "f"), edge("f", "f")));
+        assertThat(GraphValidator.validate(graph, "/graph")).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("cycle through node 'f'"));
+    }
+
+    @Test
+    void aDanglingEdgeIsNoCycle() {
+        var graph = new StrategyGraph(List.of(node("s", "polymarket-stream"), node("f", "filter")),
+                List.of(edge("s", "f"), edge("f", "ghost"), edge("ghost", "s")));
+        assertThat(GraphValidator.validate(graph, "/graph")).extracting(FieldError::pointer)
+                .containsExactly("/graph/edges/1/target", "/graph/edges/2/source");
+    }
+
+    @Test
     void findsCycles() {
         var graph = new StrategyGraph(
                 List.of(node("s", "polymarket-stream"), node("f1", "filter"), node("f2", "filter")),
