@@ -69,6 +69,34 @@ DROP INDEX executions_started_idx;
 CREATE INDEX executions_history_idx ON executions (strategy_id, started_at DESC, id DESC) INCLUDE (status, duration_ms);
 CREATE INDEX executions_started_brin ON executions USING brin (started_at);
 
+-- History without per-row foreign-key checks. Each execution row checked its strategy and each node
+-- log its execution through a trigger that looks the parent up and locks it (FOR KEY SHARE, a write
+-- to the wide strategies row), which cost recording more than the inserts themselves. The executor
+-- only records runs of strategies it has leased, and strategy-api refuses to delete a strategy that
+-- is running or leased; what the foreign keys' cascades did on delete, a trigger does instead.
+DO $$
+DECLARE
+    fk record;
+BEGIN
+    FOR fk IN SELECT conname, conrelid::regclass AS on_table FROM pg_constraint
+               WHERE contype = 'f' AND conrelid IN ('executions'::regclass, 'execution_node_logs'::regclass) LOOP
+        EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', fk.on_table, fk.conname);
+    END LOOP;
+END
+$$;
+
+-- Runs as the tables' owner (strategy-api's role may not delete history), as the cascades did.
+CREATE FUNCTION delete_strategy_history() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+BEGIN
+    DELETE FROM execution_node_logs WHERE strategy_id = OLD.id;
+    DELETE FROM executions WHERE strategy_id = OLD.id;
+    RETURN OLD;
+END
+$$;
+CREATE TRIGGER strategies_delete_history AFTER DELETE ON strategies
+    FOR EACH ROW EXECUTE FUNCTION delete_strategy_history();
+
 -- Row-level security and strategy-api's grants, as for the other user-owned tables (V4, V11).
 ALTER TABLE strategy_run_state ENABLE ROW LEVEL SECURITY;
 CREATE POLICY strategy_run_state_owner ON strategy_run_state

@@ -65,6 +65,17 @@ final class BenchEnvironment implements AutoCloseable {
         return executors;
     }
 
+    /** Migrates the strategy schema the way deploy/'s Job does: executor-worker started to run Flyway and exit. */
+    void migrate() throws Exception {
+        Path jar = repository().resolve("executor-worker/target/quarkus-app/quarkus-run.jar");
+        Map<String, String> env = new HashMap<>(postgres.ownerEnvironment(DATABASE));
+        env.put("QUARKUS_INIT_AND_EXIT", "true");
+        ServiceProcess migration = ServiceProcess.start("migrate", jar, Ports.free(), env, home.resolve("migrate.log"));
+        if (migration.awaitExit(Duration.ofMinutes(2)) != 0) {
+            throw new IllegalStateException("the migration failed; see " + home.resolve("migrate.log"));
+        }
+    }
+
     /**
      * Starts one service from its packaged jar, on this environment's database (as the owner) and
      * broker; {@code settings} override that.

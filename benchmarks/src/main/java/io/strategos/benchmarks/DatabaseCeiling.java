@@ -1,10 +1,11 @@
 package io.strategos.benchmarks;
 
-import io.strategos.localstack.ServiceProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * ceiling any executor on this database and machine works under. One SQL statement per batch of 100
  * due strategies claims them (FOR UPDATE SKIP LOCKED), advances their run state, and inserts their
  * executions, three node logs each (output of the size the executor logs) and the outbox events.
- * pgbench runs it from 4 clients until every strategy has run once.
+ * pgbench runs it from 4 clients, as a prepared statement, until every strategy has run once.
  */
 final class DatabaseCeiling {
 
@@ -26,12 +27,13 @@ final class DatabaseCeiling {
             + String.join(", ", java.util.stream.IntStream.range(0, 20).mapToObj(i -> "\"sim-" + (100 + i) + "\"").toList())
             + "]}";
 
-    // UUIDv7 from SQL (PostgreSQL 15 has no uuidv7()): 48 bits of epoch milliseconds, version 7, random rest.
+    // UUIDv7 in SQL (PostgreSQL 15 has no uuidv7()): a random UUID whose first 48 bits become the epoch
+    // milliseconds and whose version nibble goes from 4 to 7.
     private static final String UUID_V7 = """
             CREATE OR REPLACE FUNCTION bench_uuidv7() RETURNS uuid LANGUAGE sql VOLATILE AS $$
-                SELECT (lpad(to_hex((extract(epoch FROM clock_timestamp()) * 1000)::bigint), 12, '0')
-                        || '7' || substr(md5(random()::text), 1, 3)
-                        || to_hex(8 + floor(random() * 4)::int) || substr(md5(random()::text), 1, 15))::uuid
+                SELECT encode(set_bit(set_bit(overlay(uuid_send(gen_random_uuid())
+                           PLACING substring(int8send(floor(extract(epoch FROM clock_timestamp()) * 1000)::bigint) FROM 3)
+                           FROM 1 FOR 6), 52, 1), 53, 1), 'hex')::uuid
             $$""";
 
     private static final String BATCH_STATEMENT = """
@@ -91,16 +93,19 @@ final class DatabaseCeiling {
         if (strategies % (BATCH * CLIENTS) != 0) {
             throw new IllegalArgumentException("strategies must be a multiple of " + BATCH * CLIENTS);
         }
-        // The executor migrates the schema at start-up; it must not run anything here.
-        List<ServiceProcess> migrator = env.startExecutors(1, BATCH);
-        migrator.getFirst().close();
+        env.migrate();
         env.execute(UUID_V7);
+        // Today's node-log partition, as executor-worker's retention job creates it.
+        env.execute("CREATE TABLE execution_node_logs_p" + LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE)
+                + " PARTITION OF execution_node_logs FOR VALUES FROM ('" + LocalDate.now(ZoneOffset.UTC) + " 00:00:00+00') TO ('"
+                + LocalDate.now(ZoneOffset.UTC).plusDays(1) + " 00:00:00+00')");
         ExecutorThroughput.seed(env, strategies, Instant.now().minusSeconds(1), ExecutorThroughput.DAILY);
 
         Path script = env.home().resolve("ceiling.sql");
         Files.writeString(script, BATCH_STATEMENT.replace("\n", " ").strip() + "\n");
         long postgresBefore = CpuTime.postgresTicks();
-        ProcessBuilder pgbench = new ProcessBuilder("pgbench", "--no-vacuum", "--client=" + CLIENTS, "--jobs=2",
+        // Prepared statements, as the executor's client uses them: planned once per connection.
+        ProcessBuilder pgbench = new ProcessBuilder("pgbench", "--no-vacuum", "--protocol=prepared", "--client=" + CLIENTS, "--jobs=2",
                 "--transactions=" + strategies / BATCH / CLIENTS, "--file=" + script,
                 "--host=" + env.postgres.host(), "--port=" + env.postgres.port(), "--username=" + env.postgres.user(),
                 BenchEnvironment.DATABASE)

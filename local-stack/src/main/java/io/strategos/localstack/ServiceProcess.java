@@ -53,6 +53,14 @@ public final class ServiceProcess implements AutoCloseable {
         return name;
     }
 
+    /** Waits for a service run to do its start-up work and exit ({@code QUARKUS_INIT_AND_EXIT}); its exit code. */
+    public int awaitExit(java.time.Duration timeout) throws InterruptedException, IOException {
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            throw new IOException(name + " did not exit within " + timeout + "; see " + log);
+        }
+        return process.exitValue();
+    }
+
     /** The operating system's id of the service's process (benchmarks read its CPU time). */
     public long pid() {
         return process.pid();

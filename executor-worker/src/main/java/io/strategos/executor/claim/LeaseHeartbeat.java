@@ -7,7 +7,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jboss.logging.Logger;
@@ -38,7 +38,8 @@ public class LeaseHeartbeat {
     private final Pool pool;
     private final ExecutorSettings settings;
     private final WorkerIdentity worker;
-    private final Set<ClaimedRun> held = ConcurrentHashMap.newKeySet();
+    /** The runs held, by execution id (a run's own equality would hash its whole graph). */
+    private final Map<UUID, ClaimedRun> held = new ConcurrentHashMap<>();
 
     public LeaseHeartbeat(Pool pool, ExecutorSettings settings, WorkerIdentity worker) {
         this.pool = pool;
@@ -48,17 +49,17 @@ public class LeaseHeartbeat {
 
     /** From the claim until the batch is recorded. */
     public void hold(List<ClaimedRun> runs) {
-        held.addAll(runs);
+        runs.forEach(run -> held.put(run.executionId(), run));
     }
 
     public void release(List<ClaimedRun> runs) {
-        runs.forEach(held::remove);
+        runs.forEach(run -> held.remove(run.executionId()));
     }
 
     @Scheduled(every = "${strategos.executor.heartbeat-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void renew() {
-        List<ClaimedRun> runs = List.copyOf(held);
+        List<ClaimedRun> runs = List.copyOf(held.values());
         if (runs.isEmpty()) {
             return;
         }

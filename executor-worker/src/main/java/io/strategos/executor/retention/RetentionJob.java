@@ -41,6 +41,14 @@ public class RetentionJob {
              WHERE id IN (SELECT id FROM executions WHERE started_at < now() - make_interval(days => $1) LIMIT $2)
             """;
 
+    // Expired days' partitions are dropped whole; only node logs that landed in the default partition
+    // are left to delete row by row (node logs have no foreign key to cascade from executions).
+    private static final String DELETE_OLD_DEFAULT_NODE_LOGS = """
+            DELETE FROM execution_node_logs_default
+             WHERE ctid IN (SELECT ctid FROM execution_node_logs_default
+                             WHERE started_at < now() - make_interval(days => $1) LIMIT $2)
+            """;
+
     private final Pool pool;
     private final int retentionDays;
     private final int deleteChunk;
@@ -68,7 +76,7 @@ public class RetentionJob {
                 LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
                 createPartitions(conn, today);
                 dropExpiredPartitions(conn, today.minusDays(retentionDays));
-                deleteOldExecutions(conn);
+                deleteOldHistory(conn);
             } finally {
                 conn.preparedQuery("SELECT pg_advisory_unlock($1)").execute(Tuple.of(RETENTION_LOCK)).await().indefinitely();
             }
@@ -102,9 +110,6 @@ public class RetentionJob {
         String to = "'" + date.plusDays(1) + " 00:00:00+00'";
         Transaction tx = conn.begin().await().indefinitely();
         try {
-            // Attaching adds the partition's foreign key, which locks executions against writes. Recording
-            // writes executions before node logs, so locking in that same order first cannot deadlock with it.
-            conn.query("LOCK TABLE executions IN SHARE ROW EXCLUSIVE MODE").execute().await().indefinitely();
             conn.query("LOCK TABLE execution_node_logs_default IN ACCESS EXCLUSIVE MODE").execute().await().indefinitely();
             conn.query("CREATE TABLE " + name + " (LIKE execution_node_logs INCLUDING DEFAULTS INCLUDING CONSTRAINTS)")
                     .execute().await().indefinitely();
@@ -134,11 +139,15 @@ public class RetentionJob {
         }
     }
 
-    private void deleteOldExecutions(SqlConnection conn) {
+    private void deleteOldHistory(SqlConnection conn) {
+        deleteInChunks(conn, DELETE_OLD_EXECUTIONS);
+        deleteInChunks(conn, DELETE_OLD_DEFAULT_NODE_LOGS);
+    }
+
+    private void deleteInChunks(SqlConnection conn, String delete) {
         int deleted;
         do {
-            deleted = conn.preparedQuery(DELETE_OLD_EXECUTIONS).execute(Tuple.of(retentionDays, deleteChunk))
-                    .await().indefinitely().rowCount();
+            deleted = conn.preparedQuery(delete).execute(Tuple.of(retentionDays, deleteChunk)).await().indefinitely().rowCount();
         } while (deleted == deleteChunk);
     }
 }
