@@ -90,6 +90,12 @@ public final class KafkaBroker implements AutoCloseable {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
+                // notifier uses Kafka 4's consumer group protocol (KIP-848); say so rather than rely on the default.
+                "group.coordinator.rebalance.protocols=classic,consumer",
+                // Kafka's defaults (session 45 s, heartbeat 5 s) stay the defaults; a group may be given
+                // shorter ones (tests that kill a consumer do, so as not to wait 45 s for its session to end).
+                "group.consumer.min.session.timeout.ms=6000",
+                "group.consumer.min.heartbeat.interval.ms=1000",
                 ""));
         Path file = dataDir.resolve("server.properties");
         Files.writeString(file, config);

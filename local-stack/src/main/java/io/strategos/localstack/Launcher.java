@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -29,6 +30,9 @@ public final class Launcher {
     }
 
     public static void main(String[] args) throws Exception {
+        // The libraries log through SLF4J into java.util.logging; on the user's terminal only their
+        // warnings and errors, never their progress.
+        java.util.logging.Logger.getLogger("").setLevel(Level.WARNING);
         Path repository = Path.of(System.getProperty("strategos.repository", ".")).toAbsolutePath().normalize();
         LocalStack.Options options = LocalStack.Options.defaults(repository);
         String command = args.length == 0 ? "help" : args[0];
@@ -60,26 +64,48 @@ public final class Launcher {
         OUT.println("Starting PostgreSQL, Kafka and the three services (logs in " + options.home().resolve("logs") + ")...");
         stack.start();
         Files.writeString(pidFile, Long.toString(ProcessHandle.current().pid()));
-        String token = stack.token(DEMO_USER);
-        seedDemo(stack.service("strategy-api").baseUrl(), token);
-        OUT.printf("""
+        greet(stack, options, OUT);
+        stopped.await();
+    }
+
+    /**
+     * Creates the demo strategy and prints where everything is, with a token for the demo user; or,
+     * when the services verify another identity provider's tokens, says that the local ones do not
+     * apply. Whatever happens to the demo, the stack keeps serving.
+     */
+    public static void greet(LocalStack stack, LocalStack.Options options, PrintStream out) throws InterruptedException {
+        String api = stack.service("strategy-api").baseUrl();
+        String notifier = stack.service("notifier").baseUrl();
+        out.printf("""
 
                 Strategos is up.
                   strategy-api     %1$s   (Swagger UI: %1$s/q/swagger-ui)
                   executor-worker  %2$s   (metrics:    %2$s/q/metrics)
                   notifier         %3$s   (Swagger UI: %3$s/q/swagger-ui)
+                %n""", api, stack.service("executor-worker").baseUrl(), notifier);
+        if (!stack.acceptsLocalTokens()) {
+            out.println("""
+                    The services verify your identity provider's tokens (MP_JWT_VERIFY_* from your environment):
+                    ./strategos token's tokens do not apply, so no demo strategy was created. Call the API
+                    with a token from your provider.
+                    """);
+        } else {
+            String token = stack.token(DEMO_USER);
+            try {
+                seedDemo(api, token);
+            } catch (IOException e) {
+                out.println("The demo strategy could not be created (" + e.getMessage() + "); the services run without it.\n");
+            }
+            out.printf("""
+                    Token for %1$s (valid 12 hours; ./strategos token --user <id> for others):
+                      export TOKEN=%2$s
 
-                Token for %4$s (valid 12 hours):
-                  export TOKEN=%5$s
-
-                Try:
-                  curl -H "Authorization: Bearer $TOKEN" %1$s/api/v1/strategies
-                  curl -H "Authorization: Bearer $TOKEN" %3$s/api/v1/notifications
-
-                Ctrl-C (or ./strategos down) stops everything; data stays in %6$s.
-                %n""", stack.service("strategy-api").baseUrl(), stack.service("executor-worker").baseUrl(),
-                stack.service("notifier").baseUrl(), DEMO_USER, token, options.home());
-        stopped.await();
+                    Try:
+                      curl -H "Authorization: Bearer $TOKEN" %3$s/api/v1/strategies
+                      curl -H "Authorization: Bearer $TOKEN" %4$s/api/v1/notifications
+                    %n""", DEMO_USER, token, api, notifier);
+        }
+        out.println("Ctrl-C (or ./strategos down) stops everything; data stays in " + options.home() + ".");
     }
 
     private static void down(LocalStack.Options options) throws Exception {

@@ -51,6 +51,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private JwtKeys keys;
+    private boolean acceptsLocalTokens;
 
     public LocalStack(Options options) {
         this.options = options;
@@ -62,6 +63,10 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> env = new HashMap<>(options.extraEnvironment());
         defaultTo(env, "MP_JWT_VERIFY_PUBLICKEY_LOCATION", options.home().resolve("jwt/public-key.pem").toString());
         defaultTo(env, "MP_JWT_VERIFY_ISSUER", JwtKeys.ISSUER);
+        String audiences = effective(env, "MP_JWT_VERIFY_AUDIENCES");
+        acceptsLocalTokens = options.home().resolve("jwt/public-key.pem").toString().equals(effective(env, "MP_JWT_VERIFY_PUBLICKEY_LOCATION"))
+                && JwtKeys.ISSUER.equals(effective(env, "MP_JWT_VERIFY_ISSUER"))
+                && (audiences == null || List.of(audiences.split("\\s*,\\s*")).contains(JwtKeys.AUDIENCE));
         Map<String, String> apiEnv = startPostgres(env);
         startKafka(env);
         for (String name : SERVICES) {
@@ -112,6 +117,11 @@ public final class LocalStack implements AutoCloseable {
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
     }
 
+    /** A setting as the services see it: the stack's own, else this process's environment, which they inherit. */
+    private static String effective(Map<String, String> env, String name) {
+        return env.containsKey(name) ? env.get(name) : System.getenv(name);
+    }
+
     private static void defaultTo(Map<String, String> env, String name, String value) {
         if (System.getenv(name) == null) {
             env.putIfAbsent(name, value);
@@ -120,6 +130,15 @@ public final class LocalStack implements AutoCloseable {
 
     public ServiceProcess service(String name) {
         return services.get(name);
+    }
+
+    /**
+     * Whether the services verify tokens with this stack's own key, issuer and audience, so that
+     * {@link #token} signs tokens they accept. Not when {@code MP_JWT_VERIFY_*} point them at another
+     * identity provider.
+     */
+    public boolean acceptsLocalTokens() {
+        return acceptsLocalTokens;
     }
 
     public String token(String userId) {

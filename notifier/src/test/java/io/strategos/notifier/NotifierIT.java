@@ -107,7 +107,9 @@ class NotifierIT {
 
     @Test
     void servesHealthAndRefusesRequestsWithoutAToken() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        // Ready once the consumer group has assigned this replica its partitions, moments after start.
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP")));
         given().get("/api/v1/notifications").then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
     }
 }
