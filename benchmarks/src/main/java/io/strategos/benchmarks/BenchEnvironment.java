@@ -56,10 +56,16 @@ final class BenchEnvironment implements AutoCloseable {
 
     /** Starts {@code count} executor replicas and waits until each is ready (the first one migrates). */
     List<ServiceProcess> startExecutors(int count, int batchSize) throws Exception {
+        return startExecutors(count, batchSize, 2);
+    }
+
+    /** As above, each replica working on {@code pipelines} batches at once. */
+    List<ServiceProcess> startExecutors(int count, int batchSize, int pipelines) throws Exception {
         List<ServiceProcess> executors = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             executors.add(startService("executor-worker", "executor-" + i, Map.of(
                     "STRATEGOS_EXECUTOR_BATCH_SIZE", Integer.toString(batchSize),
+                    "STRATEGOS_EXECUTOR_PIPELINES", Integer.toString(pipelines),
                     "STRATEGOS_EXECUTOR_WORKER_NAME", "bench-" + i)));
         }
         return executors;

@@ -50,16 +50,17 @@ final class ExecutorThroughput {
         System.out.printf("warmed up with %d runs%n", runs);
     }
 
-    static void run(int strategies, int replicas, int batchSize, int idle) throws Exception {
+    static void run(int strategies, int replicas, int batchSize, int pipelines, int idle) throws Exception {
         try (BenchEnvironment env = new BenchEnvironment()) {
-            Result result = measure(env, strategies, replicas, batchSize, idle);
+            Result result = measure(env, strategies, replicas, batchSize, pipelines, idle);
             print(result, strategies, idle);
         }
     }
 
     /** On a fresh environment: replicas started, idle strategies seeded, warm-up, then one measured round. */
-    static Result measure(BenchEnvironment env, int strategies, int replicas, int batchSize, int idle) throws Exception {
-        List<ServiceProcess> executors = env.startExecutors(replicas, batchSize);
+    static Result measure(BenchEnvironment env, int strategies, int replicas, int batchSize, int pipelines, int idle)
+            throws Exception {
+        List<ServiceProcess> executors = env.startExecutors(replicas, batchSize, pipelines);
         if (idle > 0) {
             seed(env, idle, Instant.now().plus(Duration.ofDays(1)), DAILY);
             System.out.printf("seeded %d idle strategies (running, next slot in a day)%n", idle);
@@ -67,7 +68,8 @@ final class ExecutorThroughput {
         warmUp(env, Math.min(strategies, WARM_UP_RUNS));
         Instant due = Instant.now().plusSeconds(20);
         seed(env, strategies, due, DAILY);
-        System.out.printf("seeded %d strategies due at %s; %d replica(s), batch size %d%n", strategies, due, replicas, batchSize);
+        System.out.printf("seeded %d strategies due at %s; %d replica(s), batch size %d, %d pipelines%n", strategies, due,
+                replicas, batchSize, pipelines);
 
         long executorBefore = executorTicks(executors);
         long postgresBefore = CpuTime.postgresTicks();

@@ -10,7 +10,7 @@ final class PeerComparison {
     private PeerComparison() {
     }
 
-    static void run(int strategies, int tasks) throws Exception {
+    static void run(int strategies, int tasks, int batchSize, int pipelines) throws Exception {
         double ceiling;
         try (BenchEnvironment env = new BenchEnvironment(false)) {
             ceiling = DatabaseCeiling.measure(env, strategies);
@@ -18,7 +18,7 @@ final class PeerComparison {
         }
         ExecutorThroughput.Result strategos;
         try (BenchEnvironment env = new BenchEnvironment()) {
-            strategos = ExecutorThroughput.measure(env, strategies, 1, 500, 0);
+            strategos = ExecutorThroughput.measure(env, strategies, 1, batchSize, pipelines, 0);
             ExecutorThroughput.print(strategos, strategies, 0);
             System.out.println();
         }
