@@ -14,7 +14,7 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.out.println("usage: benchmarks/run compare|executor|ceiling|db-scheduler|recovery|schedule-lag|notifier|api [--option value ...]");
+            System.out.println("usage: benchmarks/run compare|executor|ceiling|db-scheduler|recovery|schedule-lag|notifier|notifier-stream|api [--option value ...]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -34,6 +34,8 @@ public final class Benchmarks {
                     intOption(options, "jitter", 0));
             case "notifier" -> NotifierThroughput.run(
                     intOption(options, "events", 50_000), intOption(options, "rate", 1_000), intOption(options, "seconds", 30));
+            case "notifier-stream" -> NotificationStreamLatency.run(
+                    intOption(options, "streams", 2_000), intOption(options, "rate", 1_000), intOption(options, "seconds", 30));
             case "api" -> ApiLatency.run(
                     intOption(options, "strategies", 100_000), intOption(options, "users", 1_000),
                     intOption(options, "rate", 1_000), intOption(options, "seconds", 30), intOption(options, "warmup", 20),

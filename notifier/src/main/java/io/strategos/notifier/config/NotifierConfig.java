@@ -11,6 +11,17 @@ public interface NotifierConfig {
 
     EmailConfig email();
 
+    StreamConfig stream();
+
+    interface StreamConfig {
+
+        /** Events queued for one stream at most; the database holds the rest until the client takes these. */
+        int bufferSize();
+
+        /** Read by the heartbeat's {@code @Scheduled} expression; declared so the mapping knows it. */
+        Duration heartbeat();
+    }
+
     interface EmailConfig {
 
         /** Read by the delivery job's {@code @Scheduled} expression; declared so the mapping knows it. */

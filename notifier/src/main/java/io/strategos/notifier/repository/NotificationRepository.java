@@ -3,9 +3,11 @@ package io.strategos.notifier.repository;
 import static io.strategos.notifier.repository.Columns.column;
 
 import io.smallrye.mutiny.Uni;
+import io.strategos.notifier.mapping.NotificationChange;
 import io.strategos.notifier.mapping.NotificationCursor;
 import io.strategos.notifier.mapping.NotificationView;
 import io.strategos.notifier.service.ConsumedEvent;
+import io.strategos.notifier.stream.NotificationChangeListener;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -66,7 +68,8 @@ public class NotificationRepository {
                        last_occurred_at = b.last_occurred_at,
                        message = b.message,
                        execution_id = b.execution_id,
-                       silent = b.silent
+                       silent = b.silent,
+                       change_seq = nextval('notifier.notification_change_seq')
                   FROM latest
                   JOIN batch b ON b.id = latest.batch_id
                  WHERE n.id = latest.id
@@ -113,6 +116,31 @@ public class NotificationRepository {
     private static final String DELETE = """
             DELETE FROM notifier.notifications
              WHERE user_id = $1 AND id = $2
+            """;
+
+    // One notification per user per transaction: PostgreSQL folds identical ones within a transaction,
+    // and delivers them to every listening replica only when it commits.
+    private static final String ANNOUNCE = """
+            SELECT pg_notify('%s', user_id)
+              FROM unnest($1::text[]) AS u(user_id)
+            """.formatted(NotificationChangeListener.CHANNEL);
+
+    // A stream's changes after its cursor, oldest first, with the unread count as of this read.
+    private static final String CHANGES_SINCE = """
+            SELECT id, type, title, message, priority, strategy_id, execution_id, read, silent,
+                   occurrences, created_at, last_occurred_at, change_seq,
+                   (SELECT count(*) FROM notifier.notifications u WHERE u.user_id = $1 AND NOT u.read) AS unread
+              FROM notifier.notifications
+             WHERE user_id = $1 AND change_seq > $2
+             ORDER BY change_seq
+             LIMIT $3
+            """;
+
+    private static final String LATEST_CHANGE = """
+            SELECT coalesce(max(change_seq), 0) AS latest,
+                   count(*) FILTER (WHERE NOT read) AS unread
+              FROM notifier.notifications
+             WHERE user_id = $1
             """;
 
     private final Pool pool;
@@ -162,6 +190,28 @@ public class NotificationRepository {
                         column(batch, NewNotification::occurrences, Integer[]::new),
                         column(batch, NewNotification::silent, Boolean[]::new))))
                 .replaceWithVoid();
+    }
+
+    /** Wakes these users' streams on every replica, once the transaction commits. */
+    public Uni<Void> announce(SqlClient tx, Set<String> userIds) {
+        return tx.preparedQuery(ANNOUNCE).execute(Tuple.of((Object) userIds.toArray(String[]::new))).replaceWithVoid();
+    }
+
+    /** Up to {@code limit} of the user's changes after {@code afterSeq}, oldest first. */
+    public Uni<List<NotificationChange>> changesSince(String userId, long afterSeq, int limit) {
+        return pool.preparedQuery(CHANGES_SINCE).execute(Tuple.of(userId, afterSeq, limit)).map(rows -> {
+            List<NotificationChange> changes = new ArrayList<>(rows.size());
+            rows.forEach(row -> changes.add(new NotificationChange(row.getLong("change_seq"), view(row), row.getLong("unread"))));
+            return changes;
+        });
+    }
+
+    /** Where a stream that replays nothing starts: the user's latest change (no notification), and their unread count. */
+    public Uni<NotificationChange> latestChange(String userId) {
+        return pool.preparedQuery(LATEST_CHANGE).execute(Tuple.of(userId)).map(rows -> {
+            Row row = rows.iterator().next();
+            return new NotificationChange(row.getLong("latest"), null, row.getLong("unread"));
+        });
     }
 
     /** The user's notifications, newest first, after {@code cursor} when it is given. */

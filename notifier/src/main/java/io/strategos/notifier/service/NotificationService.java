@@ -66,7 +66,10 @@ public class NotificationService {
         events.forEach(event -> recipients.add(new RecipientKey(event.event().data().userId(), event.type())));
         return preferences.findForDelivery(tx, recipients).flatMap(found -> {
             DeliveryBatch delivery = DeliveryBatch.plan(events, found, now);
+            Set<String> changed = new LinkedHashSet<>();
+            delivery.notifications().forEach(notification -> changed.add(notification.userId()));
             return notifications.insertOrCollapse(tx, delivery.notifications(), collapseSince)
+                    .flatMap(ignored -> notifications.announce(tx, changed))
                     .flatMap(ignored -> emails.insertUnlessCollapsed(tx, delivery.emails(), collapseSince))
                     .flatMap(ignored -> notifications.markProcessed(tx, events));
         });
