@@ -16,8 +16,10 @@ import org.jboss.logging.Logger;
  * Keeps the leases of the runs this replica holds alive while it works on them. Leases can then be
  * short, so a killed replica's runs come back to the others within seconds, while a live replica's
  * long run is never taken over: every {@code heartbeat-interval} the lease of each run claimed and
- * not yet recorded is pushed {@code lease} into the future again. Only leases still this replica's
- * are renewed.
+ * not yet recorded is pushed {@code lease} into the future again if it would otherwise run out before
+ * the beat after next. Most runs are recorded well within that, so their leases are never renewed:
+ * renewing every held lease at every beat rewrote run-state rows the recording was about to write
+ * anyway. Only leases still this replica's are renewed.
  */
 @ApplicationScoped
 public class LeaseHeartbeat {
@@ -39,7 +41,11 @@ public class LeaseHeartbeat {
     private final ExecutorSettings settings;
     private final WorkerIdentity worker;
     /** The runs held, by execution id (a run's own equality would hash its whole graph). */
-    private final Map<UUID, ClaimedRun> held = new ConcurrentHashMap<>();
+    private final Map<UUID, Held> held = new ConcurrentHashMap<>();
+
+    /** A run, and when its lease was last set ({@link System#nanoTime()}, taken before the statement that set it). */
+    private record Held(ClaimedRun run, long leaseSetAt) {
+    }
 
     public LeaseHeartbeat(Pool pool, ExecutorSettings settings, WorkerIdentity worker) {
         this.pool = pool;
@@ -47,9 +53,14 @@ public class LeaseHeartbeat {
         this.worker = worker;
     }
 
-    /** From the claim until the batch is recorded. */
-    public void hold(List<ClaimedRun> runs) {
-        runs.forEach(run -> held.put(run.executionId(), run));
+    /**
+     * From the claim until the batch is recorded.
+     *
+     * @param claimStarted {@link System#nanoTime()} before the claim was sent, so a lease is never
+     *                     thought younger than it is
+     */
+    public void hold(List<ClaimedRun> runs, long claimStarted) {
+        runs.forEach(run -> held.put(run.executionId(), new Held(run, claimStarted)));
     }
 
     public void release(List<ClaimedRun> runs) {
@@ -59,7 +70,13 @@ public class LeaseHeartbeat {
     @Scheduled(every = "${strategos.executor.heartbeat-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void renew() {
-        List<ClaimedRun> runs = List.copyOf(held.values());
+        long beat = System.nanoTime();
+        // A lease set longer ago than this would lapse before the beat after next without renewal.
+        long renewAfter = settings.lease().minus(settings.heartbeatInterval().multipliedBy(2)).toNanos();
+        List<ClaimedRun> runs = held.values().stream()
+                .filter(h -> beat - h.leaseSetAt() >= renewAfter)
+                .map(Held::run)
+                .toList();
         if (runs.isEmpty()) {
             return;
         }
@@ -73,6 +90,7 @@ public class LeaseHeartbeat {
             if (requested.length > 0) {
                 pool.preparedQuery(RENEW_REQUESTED).execute(Tuple.of(requested, worker.id(), seconds)).await().indefinitely();
             }
+            runs.forEach(run -> held.computeIfPresent(run.executionId(), (id, h) -> new Held(h.run(), beat)));
         } catch (RuntimeException e) {
             // The next beat tries again; leases outlast several missed beats.
             LOG.warnf("could not renew %d lease(s): %s", runs.size(), e.getMessage());

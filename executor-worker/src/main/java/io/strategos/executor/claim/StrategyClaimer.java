@@ -1,12 +1,9 @@
 package io.strategos.executor.claim;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
-import io.strategos.model.graph.StrategyGraph;
 import io.strategos.model.schedule.MisfirePolicy;
-import io.strategos.model.schedule.Schedule;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -14,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 
 /**
@@ -73,14 +71,25 @@ public class StrategyClaimer {
             RETURNING %s, r.requested_at AS scheduled_for, r.execution_id AS requested_execution_id
             """.formatted(RUN_COLUMNS);
 
+    // When the next slot not leased to anyone falls due, from PostgreSQL's clock like the claim; the
+    // head of the due index. Rows leased now (running somewhere) are passed over.
+    private static final String NEXT_DUE = """
+            SELECT greatest(0, extract(epoch FROM next_run_at - now()) * 1000)::bigint AS wait_ms
+              FROM strategy_run_state
+             WHERE next_run_at IS NOT NULL
+               AND (lease_expires_at IS NULL OR lease_expires_at < now())
+             ORDER BY next_run_at
+             LIMIT 1
+            """;
+
     private final Pool pool;
-    private final ObjectMapper json;
+    private final ParsedDefinitions definitions;
     /** Time-ordered (UUIDv7) execution ids; a field, not a static, so a native image seeds it at run time. */
     private final TimeBasedEpochGenerator executionIds = Generators.timeBasedEpochGenerator();
 
-    public StrategyClaimer(Pool pool, ObjectMapper json) {
+    public StrategyClaimer(Pool pool, ParsedDefinitions definitions) {
         this.pool = pool;
-        this.json = json;
+        this.definitions = definitions;
     }
 
     /** Leases up to {@code limit} due strategies to {@code workerId} for {@code lease}. */
@@ -91,6 +100,12 @@ public class StrategyClaimer {
     /** Leases up to {@code limit} manual run requests; each runs its strategy's current graph once. */
     public List<ClaimedRun> claimRequested(int limit, String workerId, Duration lease) {
         return leased(CLAIM_REQUESTED, limit, workerId, lease);
+    }
+
+    /** How long until the next unleased slot falls due (zero when one is due now); empty when none is scheduled. */
+    public Optional<Duration> untilNextDue() {
+        var rows = pool.preparedQuery(NEXT_DUE).execute().await().indefinitely();
+        return rows.size() == 0 ? Optional.empty() : Optional.of(Duration.ofMillis(rows.iterator().next().getLong("wait_ms")));
     }
 
     private List<ClaimedRun> leased(String claim, int limit, String workerId, Duration lease) {
@@ -118,13 +133,13 @@ public class StrategyClaimer {
                 row.getString("owner_id"),
                 row.getString("name"),
                 row.getInteger("version"),
-                json.readValue(row.getString("graph"), StrategyGraph.class),
-                json.readValue(row.getString("schedule"), Schedule.class),
+                definitions.graph(row.getString("graph")),
+                definitions.schedule(row.getString("schedule")),
                 "skip".equals(row.getString("misfire_policy")) ? MisfirePolicy.SKIP : MisfirePolicy.RUN_ONCE,
                 row.getInteger("jitter_seconds"),
                 row.getBigDecimal("paper_bankroll_usd"),
                 row.getBigDecimal("max_drawdown_pct"),
-                row.getString("trigger_condition") == null ? null : json.readTree(row.getString("trigger_condition")),
+                definitions.condition(row.getString("trigger_condition")),
                 row.getOffsetDateTime("scheduled_for").toInstant(),
                 new Standing(row.getLong("total_executions"), row.getInteger("consecutive_errors"),
                         row.getInteger("auto_pause_after_errors"), row.getLong("max_executions"),

@@ -32,6 +32,9 @@ public class KafkaProducerFactory {
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 5);
+        // The relay sends thousands of events at once: large batches cost the broker far less per event
+        // than the default 16 KB (about 35 events each).
+        config.putIfAbsent(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
         // Fail fast while Kafka is down: the events wait safely in the outbox.
         config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) Duration.ofSeconds(5).toMillis());
         config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Duration.ofSeconds(5).toMillis());

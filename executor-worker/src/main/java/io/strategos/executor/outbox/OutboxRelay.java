@@ -36,7 +36,7 @@ public class OutboxRelay {
     private static final long RELAY_LOCK = 0x5354_5241_5445_474FL;
 
     private static final String NEXT_BATCH = """
-            SELECT id, message_key, payload::text
+            SELECT id, message_key, payload
               FROM outbox_events
              ORDER BY id
              LIMIT $1

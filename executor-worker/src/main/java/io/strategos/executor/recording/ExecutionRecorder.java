@@ -117,8 +117,7 @@ public class ExecutionRecorder {
 
     private static final String INSERT_OUTBOX = """
             INSERT INTO outbox_events (message_key, event_type, payload)
-            SELECT message_key, event_type, payload::jsonb
-              FROM unnest($1::text[], $2::text[], $3::text[]) AS e(message_key, event_type, payload)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
             """;
 
     private final Pool pool;

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +23,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,6 +35,12 @@ import org.jboss.logging.Logger;
 public class ExecutorLoop {
 
     private static final Logger LOG = Logger.getLogger(ExecutorLoop.class);
+    /**
+     * The shortest wait between a batch that was not full and the next claim, when more is due at
+     * once: slots keep coming (jitter spreads them over the minute), and claiming them a few at a
+     * time in a tight loop would cost a round trip per handful of runs.
+     */
+    private static final long MIN_PAUSE_MS = 10;
 
     private final StrategyClaimer claimer;
     private final PipelineRunner runner;
@@ -79,14 +87,26 @@ public class ExecutorLoop {
         }
     }
 
+    /**
+     * Claims batch after batch while they come full. Once one is not, what was due is claimed; if the
+     * next slot falls due before the next poll, the pipeline waits for it instead of for the poll, so
+     * a run starts within milliseconds of its slot rather than up to a poll interval late.
+     */
     private void drain() throws InterruptedException {
-        boolean more = true;
-        while (more && !stopping) {
+        while (!stopping) {
+            boolean full;
             batchesInFlight.acquire();
             try {
-                more = claimRunAndRecordOneBatch();
+                full = claimRunAndRecordOneBatch();
             } finally {
                 batchesInFlight.release();
+            }
+            if (!full) {
+                Optional<Duration> untilDue = claimer.untilNextDue();
+                if (untilDue.isEmpty() || untilDue.get().compareTo(settings.pollInterval()) >= 0 || stopping) {
+                    return;
+                }
+                Thread.sleep(Math.max(untilDue.get().toMillis(), MIN_PAUSE_MS));
             }
         }
     }
@@ -98,17 +118,19 @@ public class ExecutorLoop {
      * @return true when a batch was full, so more work is probably due
      */
     private boolean claimRunAndRecordOneBatch() {
-        boolean requestedFull = runAndRecord(claimer.claimRequested(settings.batchSize(), workerId, settings.lease()));
-        boolean scheduledFull = runAndRecord(claimer.claim(settings.batchSize(), workerId, settings.lease()));
+        boolean requestedFull = claimRunAndRecord(() -> claimer.claimRequested(settings.batchSize(), workerId, settings.lease()));
+        boolean scheduledFull = claimRunAndRecord(() -> claimer.claim(settings.batchSize(), workerId, settings.lease()));
         return requestedFull || scheduledFull;
     }
 
-    private boolean runAndRecord(List<ClaimedRun> batch) {
+    private boolean claimRunAndRecord(Supplier<List<ClaimedRun>> claim) {
+        long claimStarted = System.nanoTime();
+        List<ClaimedRun> batch = claim.get();
         metrics.claimed(batch.size());
         if (batch.isEmpty()) {
             return false;
         }
-        heartbeat.hold(batch);
+        heartbeat.hold(batch, claimStarted);
         try {
             metrics.recorded(recorder.record(runAll(batch)));
         } finally {

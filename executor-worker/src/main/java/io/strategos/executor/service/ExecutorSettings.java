@@ -23,6 +23,9 @@ public interface ExecutorSettings {
     /** How often a worker renews the leases of the runs it holds (read by {@code LeaseHeartbeat}). */
     Duration heartbeatInterval();
 
+    /** Parsed definitions kept per kind (graphs, schedules, trigger conditions), by their JSON text. */
+    long definitionCacheSize();
+
     /** A run still going after this is recorded as timed out. */
     Duration runTimeout();
 

@@ -103,7 +103,7 @@ class StrategyApiIT {
                 config.getValue("quarkus.flyway.username", String.class),
                 config.getValue("quarkus.flyway.password", String.class));
              PreparedStatement query = db.prepareStatement(
-                     "SELECT payload ->> 'type' FROM outbox_events WHERE message_key = ? ORDER BY id")) {
+                     "SELECT payload::jsonb ->> 'type' FROM outbox_events WHERE message_key = ? ORDER BY id")) {
             query.setString(1, strategyId);
             List<String> types = new ArrayList<>();
             try (ResultSet rows = query.executeQuery()) {

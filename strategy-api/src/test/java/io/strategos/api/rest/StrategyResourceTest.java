@@ -116,8 +116,8 @@ class StrategyResourceTest {
                 .body("deployment.tradingMode", equalTo("paper"))
                 .body("nextExecutionAt", notNullValue());
 
-        // The start is announced through the outbox, as a CloudEvent stored as a JSON object.
-        var events = owner.pool().preparedQuery("SELECT payload FROM outbox_events WHERE message_key = $1")
+        // The start is announced through the outbox, as a CloudEvent in JSON.
+        var events = owner.pool().preparedQuery("SELECT payload::jsonb AS payload FROM outbox_events WHERE message_key = $1")
                 .execute(Tuple.of(id)).await().indefinitely();
         assertThat(events.size()).isEqualTo(1);
         JsonObject event = events.iterator().next().getJsonObject("payload");

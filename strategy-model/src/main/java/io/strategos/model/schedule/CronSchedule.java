@@ -1,5 +1,7 @@
 package io.strategos.model.schedule;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.strategos.model.FieldError;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -16,6 +18,13 @@ import java.util.Optional;
  * fall-back overlap repeats fires once, at its first occurrence. Both are pinned down by tests.
  */
 public record CronSchedule(String expression, String timezone) implements Schedule {
+
+    /**
+     * Parsed expressions with their zone. A strategy computes its next slot after every run, and
+     * parsing a cron expression costs more than evaluating it; the few distinct schedules in use
+     * stay parsed. {@link WallClockSlots} is immutable, so runs share it.
+     */
+    private static final Cache<CronSchedule, WallClockSlots> PARSED = Caffeine.newBuilder().maximumSize(10_000).build();
 
     /** Where the check that an expression ever fires starts; any fixed instant would do. */
     private static final Instant EVER_SINCE = Instant.parse("2000-01-01T00:00:00Z");
@@ -88,7 +97,7 @@ public record CronSchedule(String expression, String timezone) implements Schedu
     }
 
     private WallClockSlots slots() {
-        return new WallClockSlots(CronDialect.parse(expression), zone());
+        return PARSED.get(this, schedule -> new WallClockSlots(CronDialect.parse(schedule.expression), schedule.zone()));
     }
 
     private ZoneId zone() {
