@@ -93,6 +93,11 @@ final class BenchEnvironment implements AutoCloseable {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         }
         env.put("QUARKUS_LOG_LEVEL", "WARN");
+        // To profile the services a benchmark starts, e.g. "-XX:StartFlightRecording=filename=/tmp/NAME.jfr"
+        // (NAME becomes each process's name); BENCHMARKS.md shows how.
+        if (System.getenv("BENCH_SERVICE_JAVA_TOOL_OPTIONS") != null) {
+            env.put("JAVA_TOOL_OPTIONS", System.getenv("BENCH_SERVICE_JAVA_TOOL_OPTIONS").replace("NAME", name));
+        }
         env.putAll(settings);
         ServiceProcess service = ServiceProcess.start(name, jar, Ports.free(), env, home.resolve(name + ".log"));
         services.add(service);

@@ -24,7 +24,8 @@ public final class Benchmarks {
         switch (args[0]) {
             case "executor" -> ExecutorThroughput.run(
                     intOption(options, "strategies", 20_000), intOption(options, "replicas", 1), intOption(options, "batch-size", 500),
-                    intOption(options, "pipelines", 2), intOption(options, "idle", 0));
+                    intOption(options, "pipelines", 2), intOption(options, "idle", 0),
+                    Boolean.parseBoolean(options.getOrDefault("distinct-graphs", "false")));
             case "compare" -> PeerComparison.run(intOption(options, "strategies", 100_000), intOption(options, "tasks", 200_000),
                     intOption(options, "batch-size", 500), intOption(options, "pipelines", 2));
             case "ceiling" -> DatabaseCeiling.run(intOption(options, "strategies", 100_000));

@@ -50,16 +50,21 @@ final class ExecutorThroughput {
         System.out.printf("warmed up with %d runs%n", runs);
     }
 
-    static void run(int strategies, int replicas, int batchSize, int pipelines, int idle) throws Exception {
+    static void run(int strategies, int replicas, int batchSize, int pipelines, int idle, boolean distinctGraphs) throws Exception {
         try (BenchEnvironment env = new BenchEnvironment()) {
-            Result result = measure(env, strategies, replicas, batchSize, pipelines, idle);
+            Result result = measure(env, strategies, replicas, batchSize, pipelines, idle, distinctGraphs);
             print(result, strategies, idle);
         }
     }
 
-    /** On a fresh environment: replicas started, idle strategies seeded, warm-up, then one measured round. */
-    static Result measure(BenchEnvironment env, int strategies, int replicas, int batchSize, int pipelines, int idle)
-            throws Exception {
+    /**
+     * On a fresh environment: replicas started, idle strategies seeded, warm-up, then one measured round.
+     *
+     * @param distinctGraphs every strategy's graph differs (a filter threshold of its own), so no two
+     *                       share a parsed definition; otherwise all are made from one template
+     */
+    static Result measure(BenchEnvironment env, int strategies, int replicas, int batchSize, int pipelines, int idle,
+                          boolean distinctGraphs) throws Exception {
         List<ServiceProcess> executors = env.startExecutors(replicas, batchSize, pipelines);
         if (idle > 0) {
             seed(env, idle, Instant.now().plus(Duration.ofDays(1)), DAILY);
@@ -67,9 +72,9 @@ final class ExecutorThroughput {
         }
         warmUp(env, Math.min(strategies, WARM_UP_RUNS));
         Instant due = Instant.now().plusSeconds(20);
-        seed(env, strategies, due, DAILY);
-        System.out.printf("seeded %d strategies due at %s; %d replica(s), batch size %d, %d pipelines%n", strategies, due,
-                replicas, batchSize, pipelines);
+        seed(env, strategies, due, DAILY, distinctGraphs);
+        System.out.printf("seeded %d strategies due at %s (%s); %d replica(s), batch size %d, %d pipelines%n", strategies, due,
+                distinctGraphs ? "each graph different" : "one graph, as from a template", replicas, batchSize, pipelines);
 
         long executorBefore = executorTicks(executors);
         long postgresBefore = CpuTime.postgresTicks();
@@ -120,20 +125,28 @@ final class ExecutorThroughput {
      * run state with the next slot); their owners spread over 1,000 users.
      */
     static void seed(BenchEnvironment env, int strategies, Instant due, String schedule) throws Exception {
+        seed(env, strategies, due, schedule, false);
+    }
+
+    static void seed(BenchEnvironment env, int strategies, Instant due, String schedule, boolean distinctGraphs) throws Exception {
         try (Connection c = env.connect(); PreparedStatement insert = c.prepareStatement("""
                 WITH s AS (
                     INSERT INTO strategies (id, owner_id, name, graph, status, schedule, trading_mode, paper_bankroll_usd,
                                             deployed_at)
-                    SELECT gen_random_uuid(), 'user-' || (g % 1000), 'bench ' || g, ?::jsonb, 'running', ?::jsonb,
+                    SELECT gen_random_uuid(), 'user-' || (g % 1000), 'bench ' || g,
+                           CASE WHEN ? THEN replace(?, '"value": 5000', '"value": ' || (5000 + g)) ELSE ? END::jsonb,
+                           'running', ?::jsonb,
                            'paper', 10000, now()
                       FROM generate_series(1, ?) AS g
                     RETURNING id, owner_id)
                 INSERT INTO strategy_run_state (strategy_id, owner_id, next_run_at)
                 SELECT id, owner_id, ?::timestamptz FROM s""")) {
-            insert.setString(1, THREE_NODE_GRAPH);
-            insert.setString(2, schedule);
-            insert.setInt(3, strategies);
-            insert.setString(4, due.toString());
+            insert.setBoolean(1, distinctGraphs);
+            insert.setString(2, THREE_NODE_GRAPH);
+            insert.setString(3, THREE_NODE_GRAPH);
+            insert.setString(4, schedule);
+            insert.setInt(5, strategies);
+            insert.setString(6, due.toString());
             insert.execute();
         }
         env.execute("VACUUM ANALYZE strategies, strategy_run_state");
