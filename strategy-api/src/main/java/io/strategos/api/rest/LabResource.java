@@ -2,7 +2,10 @@ package io.strategos.api.rest;
 
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.strategos.api.mapping.BacktestRequest;
+import io.strategos.api.mapping.BacktestView;
 import io.strategos.api.mapping.TestRunBody;
+import io.strategos.api.service.BacktestService;
 import io.strategos.api.service.TestRunService;
 import io.strategos.model.lab.TestRunReport;
 import io.strategos.model.rest.Callers;
@@ -12,18 +15,22 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** The strategy lab's test runs: try a graph once before deploying it. */
+/** The strategy lab on a strategy: test runs (try a graph once before deploying it) and submitting backtests. */
 @Path("/api/v1/strategies")
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
@@ -39,10 +46,12 @@ public class LabResource {
             + " cut at strategos.lab.max-items (truncated: true). Limited per user (strategos.lab.test-runs.*).";
 
     private final TestRunService testRuns;
+    private final BacktestService backtests;
     private final JsonWebToken token;
 
-    public LabResource(TestRunService testRuns, JsonWebToken token) {
+    public LabResource(TestRunService testRuns, BacktestService backtests, JsonWebToken token) {
         this.testRuns = testRuns;
+        this.backtests = backtests;
         this.token = token;
     }
 
@@ -69,5 +78,21 @@ public class LabResource {
             @Parameter(description = "The version to run; default the current one",
                     schema = @Schema(type = SchemaType.INTEGER, minimum = "1")) @QueryParam("version") String version) {
         return testRuns.runSaved(Callers.id(token), id, QueryParams.positive("version", version));
+    }
+
+    @POST
+    @Path("/{id}/backtests")
+    @Operation(summary = "Backtest a saved strategy over [from, to)",
+            description = "executor-worker replays the graph at every slot of the schedule in the range, against the market"
+                    + " data as it was at that slot, with live paper trading's rules (fees, slippage, take-profit, stop-loss,"
+                    + " drawdown kill switch, position limits) on an account kept in memory: nothing touches the strategy's"
+                    + " paper portfolio, history or notifications. Poll GET /api/v1/backtests/{id} for progress and results.")
+    @APIResponse(responseCode = "202", description = "Queued; Location names it",
+            content = @Content(schema = @Schema(implementation = BacktestView.class)))
+    @APIResponse(responseCode = "400", description = "Invalid range, schedule or settings, each by JSON pointer")
+    @APIResponse(responseCode = "404", description = "The caller has no such strategy, or it has no such version")
+    public Uni<Response> submit(@PathParam("id") UUID id, BacktestRequest request, @Context UriInfo uri) {
+        return backtests.submit(Callers.id(token), id, request).map(view -> Response.accepted(view)
+                .location(uri.getBaseUriBuilder().path("api/v1/backtests").path(view.id().toString()).build()).build());
     }
 }

@@ -52,6 +52,18 @@ final class QueryParams {
         throw invalid(name, "must be a whole number of at least 1");
     }
 
+    /** @return the UUID, or null when absent */
+    static java.util.UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, "must be a UUID");
+        }
+    }
+
     static Boolean bool(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;

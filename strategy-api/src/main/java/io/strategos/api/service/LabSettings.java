@@ -24,6 +24,9 @@ public interface LabSettings {
     /** Error and message texts of a test run's answer are cut to this many characters. */
     int maxText();
 
+    /** A backtest may replay at most this many slots (a cron counts as one a minute). */
+    long backtestMaxSlots();
+
     TestRuns testRuns();
 
     interface TestRuns {
