@@ -88,9 +88,9 @@ class BacktestReplicasIT {
 
     @Test
     void aBacktestWhoseWorkerIsKilledIsResumedElsewhereWithTheSameResult() throws Exception {
+        ServiceProcess doomed = startExecutor("doomed");
         UUID strategy = insertStrategy();
         UUID interrupted = insertBacktest(strategy);
-        ServiceProcess doomed = startExecutor("doomed");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
                 Long.parseLong(text("SELECT slots_done FROM backtests WHERE id = ?", interrupted)) > 0);
         doomed.kill();
