@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * The whole system on one machine: PostgreSQL, a Kafka broker and the three services, each in a
@@ -67,6 +68,8 @@ public final class LocalStack implements AutoCloseable {
         acceptsLocalTokens = options.home().resolve("jwt/public-key.pem").toString().equals(effective(env, "MP_JWT_VERIFY_PUBLICKEY_LOCATION"))
                 && JwtKeys.ISSUER.equals(effective(env, "MP_JWT_VERIFY_ISSUER"))
                 && (audiences == null || List.of(audiences.split("\\s*,\\s*")).contains(JwtKeys.AUDIENCE));
+        // The lab's test runs: strategy-api calls this stack's executor, with a token only these processes know.
+        defaultTo(env, "STRATEGOS_LAB_INTERNAL_TOKEN", UUID.randomUUID().toString());
         Map<String, String> apiEnv = startPostgres(env);
         startKafka(env);
         for (String name : SERVICES) {
@@ -75,6 +78,7 @@ public final class LocalStack implements AutoCloseable {
             if (name.equals("strategy-api")) {
                 serviceEnv = new HashMap<>(env);
                 serviceEnv.putAll(apiEnv);
+                defaultTo(serviceEnv, "STRATEGOS_LAB_EXECUTOR_URL", "http://127.0.0.1:" + options.servicePorts().get("executor-worker"));
             }
             ServiceProcess service = ServiceProcess.start(name, jar, options.servicePorts().get(name), serviceEnv,
                     options.home().resolve("logs").resolve(name + ".log"));

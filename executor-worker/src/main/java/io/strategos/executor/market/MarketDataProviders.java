@@ -3,6 +3,7 @@ package io.strategos.executor.market;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -12,8 +13,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class MarketDataProviders {
 
+    /** A singleton rather than a proxied bean, so the backtests can tell whether it is also a {@link MarketHistory}. */
     @Produces
-    @ApplicationScoped
+    @Singleton
     MarketDataProvider provider(@ConfigProperty(name = "strategos.market-data.provider") String provider,
                                 @ConfigProperty(name = "strategos.market-data.simulated.seed") long seed,
                                 @ConfigProperty(name = "strategos.market-data.simulated.markets") int simulatedMarkets,

@@ -62,23 +62,36 @@ public class PipelineRunner {
     }
 
     public RunResult run(ClaimedRun run) {
+        return run(run, null);
+    }
+
+    /**
+     * Runs the graph once without it ever being recorded: the strategy lab's test runs and each slot
+     * of a backtest. Its effects (trades, watchlist, events, a pause) come back in the result only.
+     */
+    public RunResult dryRun(ClaimedRun run, RunContext.DryRun dryRun) {
+        return run(run, dryRun);
+    }
+
+    private RunResult run(ClaimedRun run, RunContext.DryRun dryRun) {
         UUID executionId = run.executionId();
         MDC.put("strategyId", run.strategyId().toString());
         MDC.put("executionId", executionId.toString());
         try {
-            return runNodes(run, executionId);
+            MarketDataProvider source = dryRun == null || dryRun.marketData() == null ? marketData : dryRun.marketData();
+            return runNodes(run, new RunContext(run, executionId, source, dryRun));
         } finally {
             MDC.remove("strategyId");
             MDC.remove("executionId");
         }
     }
 
-    private RunResult runNodes(ClaimedRun run, UUID executionId) {
-        RunContext context = new RunContext(run, executionId);
+    private RunResult runNodes(ClaimedRun run, RunContext context) {
+        UUID executionId = context.executionId();
         Instant started = clock.instant();
         if (run.triggerCondition() != null) {
             try {
-                String unmet = unmetTrigger(run.triggerCondition());
+                String unmet = unmetTrigger(run.triggerCondition(), context.marketData());
                 if (unmet != null) {
                     return RunResult.conditionNotMet(executionId, run, started, unmet);
                 }
@@ -161,7 +174,7 @@ public class PipelineRunner {
      *
      * @return why the trigger condition does not hold, or null when it does
      */
-    private String unmetTrigger(JsonNode condition) throws NodeFailure {
+    private static String unmetTrigger(JsonNode condition, MarketDataProvider marketData) throws NodeFailure {
         String marketId = condition.path("marketId").asText(null);
         List<Market> candidates = marketId == null
                 ? marketData.markets(new MarketQuery(null, null, 0, 0, TRIGGER_UNIVERSE))

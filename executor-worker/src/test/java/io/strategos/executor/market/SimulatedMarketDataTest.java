@@ -43,4 +43,15 @@ class SimulatedMarketDataTest {
         });
         assertThat(found).isSortedAccordingTo((a, b) -> Double.compare(b.volume24h(), a.volume24h()));
     }
+
+    @Test
+    void aReplayGivesEveryPastInstantExactlyAsALiveRunSawIt() {
+        var history = new SimulatedMarketData(7, 50, Duration.ofSeconds(10), NOON).replay();
+        Instant start = NOON.instant().minus(Duration.ofDays(3));
+        // Rolled forward one minute at a time, then a jump, then backwards: the same as computed afresh.
+        for (Instant at : List.of(start, start.plusSeconds(60), start.plusSeconds(125), start.plusSeconds(3600),
+                start.plus(Duration.ofDays(1)), start.plusSeconds(30))) {
+            assertThat(history.at(at).markets()).isEqualTo(markets(7, Clock.fixed(at, ZoneOffset.UTC)));
+        }
+    }
 }

@@ -30,7 +30,7 @@ class PipelineRunnerTest {
     private static final SimulatedMarketData MARKETS = new SimulatedMarketData(7, 50, Duration.ofSeconds(10), CLOCK);
 
     private final PipelineRunner runner = new PipelineRunner(
-            List.of(new PolymarketStreamNode(MARKETS), new FilterNode()), MARKETS, JSON, CLOCK);
+            List.of(new PolymarketStreamNode(), new FilterNode()), MARKETS, JSON, CLOCK);
 
     private static GraphNode node(String id, String type, String config) throws Exception {
         return new GraphNode(id, type, null, (ObjectNode) JSON.readTree(config));

@@ -36,6 +36,34 @@ final class QueryParams {
         throw invalid("limit", "must be a whole number from 1 to " + MAX_LIMIT);
     }
 
+    /** @return a whole number of at least 1, or null when absent */
+    static Integer positive(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            int number = Integer.parseInt(value.strip());
+            if (number >= 1) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw invalid(name, "must be a whole number of at least 1");
+    }
+
+    /** @return the UUID, or null when absent */
+    static java.util.UUID uuid(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return java.util.UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw invalid(name, "must be a UUID");
+        }
+    }
+
     static Boolean bool(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;

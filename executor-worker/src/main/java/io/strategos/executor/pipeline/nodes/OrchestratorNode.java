@@ -3,7 +3,6 @@ package io.strategos.executor.pipeline.nodes;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.strategos.executor.claim.ClaimedRun;
 import io.strategos.executor.market.Market;
-import io.strategos.executor.market.MarketDataProvider;
 import io.strategos.executor.paper.PaperPortfolio;
 import io.strategos.executor.paper.PaperTrade;
 import io.strategos.executor.paper.PaperTradingSettings;
@@ -41,13 +40,11 @@ public class OrchestratorNode implements NodeExecutor {
     private static final BigDecimal MAX_PRICE = new BigDecimal("0.999999");
 
     private final PortfolioRepository portfolios;
-    private final MarketDataProvider marketData;
-    private final PaperTradingSettings fills;
+    private final PaperTradingSettings liveFills;
 
-    public OrchestratorNode(PortfolioRepository portfolios, MarketDataProvider marketData, PaperTradingSettings fills) {
+    public OrchestratorNode(PortfolioRepository portfolios, PaperTradingSettings fills) {
         this.portfolios = portfolios;
-        this.marketData = marketData;
-        this.fills = fills;
+        this.liveFills = fills;
     }
 
     @Override
@@ -63,8 +60,9 @@ public class OrchestratorNode implements NodeExecutor {
         }
         Rules rules = Rules.from(config);
         BigDecimal bankroll = strategy.paperBankrollUsd();
-        PaperPortfolio portfolio = portfolios.load(strategy.strategyId(), bankroll);
-        Map<String, Market> quotes = marketData.quotes(portfolio.positions().stream().map(Position::marketId).toList());
+        PaperPortfolio portfolio = run.simulatedPortfolio().orElseGet(() -> portfolios.load(strategy.strategyId(), bankroll));
+        PaperTradingSettings fills = run.simulatedFills().orElse(liveFills);
+        Map<String, Market> quotes = run.marketData().quotes(portfolio.positions().stream().map(Position::marketId).toList());
 
         BigDecimal cash = portfolio.cash();
         List<Position> open = new ArrayList<>();
@@ -76,7 +74,7 @@ public class OrchestratorNode implements NodeExecutor {
                 open.add(position);
                 continue;
             }
-            PaperTrade sell = sell(position, market, exit);
+            PaperTrade sell = sell(position, market, exit, fills);
             run.trade(sell);
             cash = cash.add(sell.cashDelta());
             touched.add(position.marketId());
@@ -93,11 +91,11 @@ public class OrchestratorNode implements NodeExecutor {
             if (!touched.add(market.id())) {
                 continue;
             }
-            BigDecimal fill = price(market, rules.outcome).multiply(slip(1)).setScale(6, RoundingMode.UP);
+            BigDecimal fill = price(market, rules.outcome).multiply(slip(1, fills)).setScale(6, RoundingMode.UP);
             if (fill.compareTo(MAX_PRICE) > 0) {
                 continue;
             }
-            BigDecimal fee = fee(notional);
+            BigDecimal fee = fee(notional, fills);
             if (cash.compareTo(notional.add(fee)) < 0) {
                 break;
             }
@@ -124,10 +122,10 @@ public class OrchestratorNode implements NodeExecutor {
         return bought;
     }
 
-    private PaperTrade sell(Position position, Market market, String reason) {
-        BigDecimal fill = price(market, position.outcome()).multiply(slip(-1)).setScale(6, RoundingMode.DOWN).max(MIN_PRICE);
+    private static PaperTrade sell(Position position, Market market, String reason, PaperTradingSettings fills) {
+        BigDecimal fill = price(market, position.outcome()).multiply(slip(-1, fills)).setScale(6, RoundingMode.DOWN).max(MIN_PRICE);
         BigDecimal gross = position.quantity().multiply(fill);
-        BigDecimal fee = fee(gross);
+        BigDecimal fee = fee(gross, fills);
         BigDecimal proceeds = gross.subtract(fee).setScale(2, RoundingMode.DOWN).max(BigDecimal.ZERO);
         BigDecimal realized = fill.subtract(position.avgPrice()).multiply(position.quantity()).subtract(fee).setScale(2, RoundingMode.HALF_EVEN);
         return new PaperTrade(position.marketId(), market.question(), position.outcome(), PaperTrade.Action.SELL,
@@ -149,11 +147,11 @@ public class OrchestratorNode implements NodeExecutor {
         }
     }
 
-    private BigDecimal slip(int direction) {
+    private static BigDecimal slip(int direction, PaperTradingSettings fills) {
         return BigDecimal.ONE.add(BigDecimal.valueOf(direction * (long) fills.slippageBps()).divide(BASIS_POINTS));
     }
 
-    private BigDecimal fee(BigDecimal notional) {
+    private static BigDecimal fee(BigDecimal notional, PaperTradingSettings fills) {
         return notional.multiply(BigDecimal.valueOf(fills.feeBps())).divide(BASIS_POINTS, 4, RoundingMode.UP);
     }
 

@@ -2,7 +2,6 @@ package io.strategos.executor.pipeline.nodes;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.strategos.executor.market.Market;
-import io.strategos.executor.market.MarketDataProvider;
 import io.strategos.executor.market.MarketQuery;
 import io.strategos.executor.pipeline.NodeExecutor;
 import io.strategos.executor.pipeline.NodeFailure;
@@ -22,12 +21,6 @@ public class PolymarketStreamNode implements NodeExecutor {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
 
-    private final MarketDataProvider marketData;
-
-    public PolymarketStreamNode(MarketDataProvider marketData) {
-        this.marketData = marketData;
-    }
-
     @Override
     public NodeType type() {
         return NodeType.POLYMARKET_STREAM;
@@ -42,7 +35,7 @@ public class PolymarketStreamNode implements NodeExecutor {
         MarketQuery query = new MarketQuery(strings(config, "categories"), strings(config, "keywords"),
                 config.path("minLiquidity").asDouble(0), config.path("minVolume24h").asDouble(0), limit);
         try {
-            return marketData.markets(query);
+            return run.marketData().markets(query);
         } catch (RuntimeException e) {
             throw new NodeFailure("market data unavailable: " + e.getMessage(), e);
         }

@@ -1,0 +1,19 @@
+package io.strategos.executor.market;
+
+import java.time.Instant;
+
+/** Market data as it was at past instants, for backtests. */
+public interface MarketHistory {
+
+    /**
+     * A reader for one backtest, which asks for instants in increasing order; it may keep state
+     * between calls to answer the next instant cheaply. Not shared between threads.
+     */
+    Replay replay();
+
+    interface Replay {
+
+        /** The markets as they were at {@code instant}. */
+        MarketSnapshot at(Instant instant);
+    }
+}
