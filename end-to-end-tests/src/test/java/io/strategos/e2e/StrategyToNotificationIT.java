@@ -126,7 +126,7 @@ class StrategyToNotificationIT {
         as(stranger).get(api() + "/api/v1/executions/" + executionId).then().statusCode(404);
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

@@ -116,9 +116,9 @@ public class ExecutionRecorder {
             """;
 
     private static final String INSERT_OUTBOX = """
-            INSERT INTO outbox_events (message_key, event_type, payload)
-            SELECT message_key, event_type, payload::jsonb
-              FROM unnest($1::text[], $2::text[], $3::text[]) AS e(message_key, event_type, payload)
+            INSERT INTO outbox_events (message_key, event_type, payload, traceparent)
+            SELECT message_key, event_type, payload::jsonb, traceparent
+              FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS e(message_key, event_type, payload, traceparent)
             """;
 
     private final Pool pool;
@@ -333,35 +333,37 @@ public class ExecutionRecorder {
         List<String> keys = new ArrayList<>();
         List<String> types = new ArrayList<>();
         List<String> payloads = new ArrayList<>();
+        List<String> traceparents = new ArrayList<>();
         for (RunResult r : results) {
             ClaimedRun run = r.run();
             if (r.status() != RunResult.Status.CONDITION_NOT_MET) {
                 EventType outcome = r.failed() ? EventType.EXECUTION_FAILED : EventType.EXECUTION_COMPLETED;
-                add(keys, types, payloads, outcome, r, r.status().dbValue(), r.error());
+                add(keys, types, payloads, traceparents, outcome, r, r.status().dbValue(), r.error());
             }
             for (EmittedEvent event : r.effects().events()) {
-                add(keys, types, payloads, event.type(), r, null, event.message());
+                add(keys, types, payloads, traceparents, event.type(), r, null, event.message());
             }
             Integer added = watchlistAdded.get(run.strategyId());
             if (added != null) {
-                add(keys, types, payloads, EventType.WATCHLIST_UPDATED, r, null, added + " new market(s) on the watchlist");
+                add(keys, types, payloads, traceparents, EventType.WATCHLIST_UPDATED, r, null, added + " new market(s) on the watchlist");
             }
             String newStatus = stopped.get(run.strategyId());
             if ("error".equals(newStatus)) {
-                add(keys, types, payloads, EventType.STRATEGY_ERROR, r, "error",
+                add(keys, types, payloads, traceparents, EventType.STRATEGY_ERROR, r, "error",
                         "paused after repeated failures; last error: " + r.error());
             } else if ("paused".equals(newStatus)) {
-                add(keys, types, payloads, EventType.STRATEGY_ERROR, r, "paused", r.effects().pauseReason());
+                add(keys, types, payloads, traceparents, EventType.STRATEGY_ERROR, r, "paused", r.effects().pauseReason());
             } else if ("completed".equals(newStatus)) {
-                add(keys, types, payloads, EventType.STRATEGY_STOPPED, r, "completed",
+                add(keys, types, payloads, traceparents, EventType.STRATEGY_STOPPED, r, "completed",
                         "completed: its schedule, maxExecutions or expiresAt allows no further runs");
             }
         }
-        Tuple params = Tuple.of(keys.toArray(String[]::new), types.toArray(String[]::new), payloads.toArray(String[]::new));
+        Tuple params = Tuple.of(keys.toArray(String[]::new), types.toArray(String[]::new), payloads.toArray(String[]::new),
+                traceparents.toArray(String[]::new));
         return conn.preparedQuery(INSERT_OUTBOX).execute(params).replaceWithVoid();
     }
 
-    private void add(List<String> keys, List<String> types, List<String> payloads, EventType type, RunResult r,
+    private void add(List<String> keys, List<String> types, List<String> payloads, List<String> traceparents, EventType type, RunResult r,
                      String status, String message) {
         ClaimedRun run = r.run();
         StrategyEventData data = new StrategyEventData(run.ownerId(), run.strategyId(), run.strategyName(),
@@ -373,6 +375,8 @@ public class ExecutionRecorder {
         }
         keys.add(run.strategyId().toString());
         types.add(type.typeName());
+        // The run's span: the notifier's handling of the event continues the run's trace.
+        traceparents.add(r.traceparent());
     }
 
     private static OffsetDateTime utc(Instant instant) {

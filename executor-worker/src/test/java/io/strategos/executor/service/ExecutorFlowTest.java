@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,8 +68,12 @@ class ExecutorFlowTest {
                 execution.getUUID("id"))).extracting(r -> r.getString("node_id") + ":" + r.getString("status"))
                 .containsExactly("markets:success", "cheap:success");
 
-        List<JsonNode> events = StrategyEventsTopic.eventsFor(bootstrapServers, id, 1);
-        JsonNode event = events.getFirst();
+        List<ConsumerRecord<String, String>> records = StrategyEventsTopic.recordsFor(bootstrapServers, id, 1);
+        JsonNode event = new ObjectMapper().readTree(records.getFirst().value());
+        // The run is a span, and its event carries it to the consumer as a W3C traceparent header.
+        Header traceparent = records.getFirst().headers().lastHeader("traceparent");
+        assertThat(traceparent).isNotNull();
+        assertThat(new String(traceparent.value(), StandardCharsets.UTF_8)).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         assertThat(event.get("specversion").asText()).isEqualTo("1.0");
         assertThat(event.get("type").asText()).isEqualTo("strategos.execution_completed");
         assertThat(event.get("subject").asText()).isEqualTo(id.toString());
