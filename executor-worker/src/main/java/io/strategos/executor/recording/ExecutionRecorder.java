@@ -57,15 +57,25 @@ public class ExecutionRecorder {
 
     // The few strategies a batch stops (auto-pause, kill switch, completion) change status in their
     // wide row; only if still running, since the owner may have paused or stopped them meanwhile.
-    // Locked before the run state, in the order strategy-api locks the two.
+    // Locked before the run state, in the order strategy-api locks the two. Each change is recorded
+    // in strategy_transitions like the API's, so it is in the audit trail and, through V14's trigger
+    // on that table, on the owner's run stream.
     private static final String STOP_STRATEGIES = """
-            UPDATE strategies s
-               SET status = r.status,
-                   updated_at = now()
-              FROM unnest($1::uuid[], $2::text[]) AS r(id, status)
-             WHERE s.id = r.id
-               AND s.status = 'running'
-            RETURNING s.id, s.status
+            WITH stopped AS (
+                UPDATE strategies s
+                   SET status = r.status,
+                       updated_at = now()
+                  FROM unnest($1::uuid[], $2::text[]) AS r(id, status)
+                 WHERE s.id = r.id
+                   AND s.status = 'running'
+                RETURNING s.id, s.owner_id, s.status
+            ), recorded AS (
+                INSERT INTO strategy_transitions (strategy_id, owner_id, from_status, to_status, action)
+                SELECT id, owner_id, 'running', status,
+                       CASE status WHEN 'error' THEN 'auto_pause' WHEN 'paused' THEN 'kill_switch' ELSE 'complete' END
+                  FROM stopped
+            )
+            SELECT id, status FROM stopped
             """;
 
     // Statistics and the next slot, in the narrow run-state row. The slot advances only if it is still

@@ -97,6 +97,19 @@ class ExecutorFlowTest {
         assertThat(events).extracting(e -> e.get("type").asText()).containsExactly(
                 "strategos.execution_failed", "strategos.execution_failed", "strategos.execution_failed", "strategos.strategy_error");
         assertThat(events.getLast().at("/data/message").asText()).contains("colour");
+
+        // The executor's status change is in the audit trail like the API's, and on the owner's run
+        // stream (run_changes, V14), after the three runs that led to it.
+        assertThat(tables.rows("SELECT from_status, to_status, action, owner_id FROM strategy_transitions WHERE strategy_id = $1", id))
+                .extracting(r -> r.getString("from_status") + ">" + r.getString("to_status") + ":" + r.getString("action")
+                        + ":" + r.getString("owner_id"))
+                .containsExactly("running>error:auto_pause:failing-owner");
+        assertThat(tables.rows("""
+                SELECT c.owner_id, c.execution_id IS NOT NULL AS run, t.to_status
+                  FROM run_changes c LEFT JOIN strategy_transitions t ON t.id = c.transition_id
+                 WHERE c.strategy_id = $1 ORDER BY c.id""", id))
+                .extracting(r -> r.getString("owner_id") + ":" + (r.getBoolean("run") ? "run" : r.getString("to_status")))
+                .containsExactly("failing-owner:run", "failing-owner:run", "failing-owner:run", "failing-owner:error");
     }
 
     static final String WATCHING_GRAPH = """
@@ -195,6 +208,8 @@ class ExecutorFlowTest {
         assertThat(tables.strategy(id).getValue("next_run_at")).isNull();
         assertThat(StrategyEventsTopic.eventsFor(bootstrapServers, id, 3)).extracting(e -> e.get("type").asText()).containsExactly(
                 "strategos.execution_completed", "strategos.execution_completed", "strategos.strategy_stopped");
+        assertThat(tables.rows("SELECT to_status, action FROM strategy_transitions WHERE strategy_id = $1", id))
+                .extracting(r -> r.getString("to_status") + ":" + r.getString("action")).containsExactly("completed:complete");
     }
 
     @Test
