@@ -11,11 +11,16 @@ import io.restassured.specification.RequestSpecification;
 import io.strategos.localstack.LocalStack;
 import io.strategos.localstack.Ports;
 import io.strategos.localstack.PostgresServer;
+import io.restassured.path.json.JsonPath;
+import io.strategos.localstack.testing.SseClient;
 import io.strategos.localstack.testing.TestDatabases;
+import io.strategos.model.schedule.IntervalSchedule;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,7 +158,51 @@ class StrategyToNotificationIT {
         as("e2e-lab-stranger").post(api() + "/api/v1/strategies/" + strategyId + "/test-runs").then().statusCode(404);
     }
 
-    private static void deleteRecursively(Path dir) throws IOException {
+    @Test
+    void aStatusChangeTheExecutorMakesReachesTheOwnersRunStream() throws Exception {
+        String owner = "e2e-pausing-owner";
+        // Valid to the API, but every run fails: the price is compared with a word.
+        String strategyId = as(owner).body("""
+                        {"name": "E2E always failing",
+                         "graph": {"nodes": [{"id": "markets", "type": "polymarket-stream", "config": {"limit": 5}},
+                                             {"id": "broken", "type": "filter",
+                                              "config": {"conditions": [{"field": "price", "operator": "gt", "value": "cheap"}]}}],
+                                   "edges": [{"source": "markets", "target": "broken"}]}}""")
+                .post(api() + "/api/v1/strategies")
+                .then().statusCode(201).extract().path("id");
+        URI stream = URI.create(api() + "/api/v1/strategies/stream?strategyId=" + strategyId);
+        try (SseClient client = SseClient.open(stream, stack.token(owner), null)) {
+            assertThat(client.status()).isEqualTo(200);
+            as(owner).body("""
+                            {"schedule": {"type": "interval", "everySeconds": %d}, "tradingMode": "paper",
+                             "paperBankrollUsd": 10000, "autoStart": true, "autoPauseAfterConsecutiveErrors": 2}"""
+                            .formatted(IntervalSchedule.MIN_SECONDS))
+                    .post(api() + "/api/v1/strategies/" + strategyId + "/deploy")
+                    .then().statusCode(200).body("status", equalTo("running"));
+
+            // The deploy (the API's change), two failed runs, then the executor's auto-pause.
+            List<String> seen = new ArrayList<>();
+            String pause = null;
+            while (pause == null && seen.size() < 20) {
+                SseClient.Event event = client.next(Duration.ofSeconds(60));
+                JsonPath data = JsonPath.from(event.data());
+                seen.add(event.name() + ":" + (event.name().equals("status") ? data.getString("statusChange.toStatus") : data.getString("execution.status")));
+                if (event.name().equals("status") && "error".equals(data.getString("statusChange.toStatus"))) {
+                    pause = event.data();
+                }
+            }
+            assertThat(pause).as("an auto-pause on the stream; saw %s", seen).isNotNull();
+            assertThat(JsonPath.from(pause).getString("statusChange.action")).isEqualTo("auto_pause");
+            assertThat(JsonPath.from(pause).getString("statusChange.fromStatus")).isEqualTo("running");
+            assertThat(seen).containsSubsequence("status:running", "execution:failed", "execution:failed", "status:error");
+        }
+        // In the audit trail, and the strategy says so.
+        as(owner).get(api() + "/api/v1/strategies/" + strategyId + "/transitions").then().statusCode(200)
+                .body("[0].action", equalTo("auto_pause")).body("[0].fromStatus", equalTo("running")).body("[0].toStatus", equalTo("error"));
+        as(owner).get(api() + "/api/v1/strategies/" + strategyId).then().statusCode(200).body("status", equalTo("error"));
+    }
+
+    static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
         }

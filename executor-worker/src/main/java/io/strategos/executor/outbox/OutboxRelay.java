@@ -2,6 +2,7 @@ package io.strategos.executor.outbox;
 
 import io.quarkus.scheduler.Scheduled;
 import io.strategos.model.event.StrategyEvent;
+import io.strategos.model.tracing.Traceparent;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -36,7 +37,7 @@ public class OutboxRelay {
     private static final long RELAY_LOCK = 0x5354_5241_5445_474FL;
 
     private static final String NEXT_BATCH = """
-            SELECT id, message_key, payload
+            SELECT id, message_key, payload, traceparent
               FROM outbox_events
              ORDER BY id
              LIMIT $1
@@ -88,6 +89,11 @@ public class OutboxRelay {
             ProducerRecord<String, String> record = new ProducerRecord<>(StrategyEvent.TOPIC, row.getString("message_key"),
                     row.getString("payload"));
             record.headers().add("content-type", StrategyEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            // The trace of the change that wrote the event, which the notifier continues.
+            String traceparent = row.getString("traceparent");
+            if (traceparent != null) {
+                record.headers().add(Traceparent.HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
+            }
             Future<RecordMetadata> send;
             try {
                 send = producer.send(record);

@@ -6,7 +6,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** The outcome of one run, everything the recorder writes about it. */
+/**
+ * The outcome of one run, everything the recorder writes about it. {@code traceparent} is the run's
+ * span, which its events carry (null when tracing is disabled).
+ */
 public record RunResult(
         UUID executionId,
         ClaimedRun run,
@@ -15,7 +18,18 @@ public record RunResult(
         Instant completedAt,
         List<NodeResult> nodes,
         String error,
-        RunEffects effects) {
+        RunEffects effects,
+        String traceparent) {
+
+    /** A result not yet tied to its run's span. */
+    public RunResult(UUID executionId, ClaimedRun run, Status status, Instant startedAt, Instant completedAt,
+                     List<NodeResult> nodes, String error, RunEffects effects) {
+        this(executionId, run, status, startedAt, completedAt, nodes, error, effects, null);
+    }
+
+    public RunResult withTraceparent(String traceparent) {
+        return new RunResult(executionId, run, status, startedAt, completedAt, nodes, error, effects, traceparent);
+    }
 
     public enum Status {
         SUCCESS, FAILED, TIMED_OUT, CONDITION_NOT_MET;

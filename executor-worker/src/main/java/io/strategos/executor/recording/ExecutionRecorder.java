@@ -57,15 +57,25 @@ public class ExecutionRecorder {
 
     // The few strategies a batch stops (auto-pause, kill switch, completion) change status in their
     // wide row; only if still running, since the owner may have paused or stopped them meanwhile.
-    // Locked before the run state, in the order strategy-api locks the two.
+    // Locked before the run state, in the order strategy-api locks the two. Each change is recorded
+    // in strategy_transitions like the API's, so it is in the audit trail and, through V14's trigger
+    // on that table, on the owner's run stream.
     private static final String STOP_STRATEGIES = """
-            UPDATE strategies s
-               SET status = r.status,
-                   updated_at = now()
-              FROM unnest($1::uuid[], $2::text[]) AS r(id, status)
-             WHERE s.id = r.id
-               AND s.status = 'running'
-            RETURNING s.id, s.status
+            WITH stopped AS (
+                UPDATE strategies s
+                   SET status = r.status,
+                       updated_at = now()
+                  FROM unnest($1::uuid[], $2::text[]) AS r(id, status)
+                 WHERE s.id = r.id
+                   AND s.status = 'running'
+                RETURNING s.id, s.owner_id, s.status
+            ), recorded AS (
+                INSERT INTO strategy_transitions (strategy_id, owner_id, from_status, to_status, action)
+                SELECT id, owner_id, 'running', status,
+                       CASE status WHEN 'error' THEN 'auto_pause' WHEN 'paused' THEN 'kill_switch' ELSE 'complete' END
+                  FROM stopped
+            )
+            SELECT id, status FROM stopped
             """;
 
     // Statistics and the next slot, in the narrow run-state row. The slot advances only if it is still
@@ -116,8 +126,8 @@ public class ExecutionRecorder {
             """;
 
     private static final String INSERT_OUTBOX = """
-            INSERT INTO outbox_events (message_key, event_type, payload)
-            SELECT * FROM unnest($1::text[], $2::text[], $3::text[])
+            INSERT INTO outbox_events (message_key, event_type, payload, traceparent)
+            SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
             """;
 
     private final Pool pool;
@@ -332,35 +342,37 @@ public class ExecutionRecorder {
         List<String> keys = new ArrayList<>();
         List<String> types = new ArrayList<>();
         List<String> payloads = new ArrayList<>();
+        List<String> traceparents = new ArrayList<>();
         for (RunResult r : results) {
             ClaimedRun run = r.run();
             if (r.status() != RunResult.Status.CONDITION_NOT_MET) {
                 EventType outcome = r.failed() ? EventType.EXECUTION_FAILED : EventType.EXECUTION_COMPLETED;
-                add(keys, types, payloads, outcome, r, r.status().dbValue(), r.error());
+                add(keys, types, payloads, traceparents, outcome, r, r.status().dbValue(), r.error());
             }
             for (EmittedEvent event : r.effects().events()) {
-                add(keys, types, payloads, event.type(), r, null, event.message());
+                add(keys, types, payloads, traceparents, event.type(), r, null, event.message());
             }
             Integer added = watchlistAdded.get(run.strategyId());
             if (added != null) {
-                add(keys, types, payloads, EventType.WATCHLIST_UPDATED, r, null, added + " new market(s) on the watchlist");
+                add(keys, types, payloads, traceparents, EventType.WATCHLIST_UPDATED, r, null, added + " new market(s) on the watchlist");
             }
             String newStatus = stopped.get(run.strategyId());
             if ("error".equals(newStatus)) {
-                add(keys, types, payloads, EventType.STRATEGY_ERROR, r, "error",
+                add(keys, types, payloads, traceparents, EventType.STRATEGY_ERROR, r, "error",
                         "paused after repeated failures; last error: " + r.error());
             } else if ("paused".equals(newStatus)) {
-                add(keys, types, payloads, EventType.STRATEGY_ERROR, r, "paused", r.effects().pauseReason());
+                add(keys, types, payloads, traceparents, EventType.STRATEGY_ERROR, r, "paused", r.effects().pauseReason());
             } else if ("completed".equals(newStatus)) {
-                add(keys, types, payloads, EventType.STRATEGY_STOPPED, r, "completed",
+                add(keys, types, payloads, traceparents, EventType.STRATEGY_STOPPED, r, "completed",
                         "completed: its schedule, maxExecutions or expiresAt allows no further runs");
             }
         }
-        Tuple params = Tuple.of(keys.toArray(String[]::new), types.toArray(String[]::new), payloads.toArray(String[]::new));
+        Tuple params = Tuple.of(keys.toArray(String[]::new), types.toArray(String[]::new), payloads.toArray(String[]::new),
+                traceparents.toArray(String[]::new));
         return conn.preparedQuery(INSERT_OUTBOX).execute(params).replaceWithVoid();
     }
 
-    private void add(List<String> keys, List<String> types, List<String> payloads, EventType type, RunResult r,
+    private void add(List<String> keys, List<String> types, List<String> payloads, List<String> traceparents, EventType type, RunResult r,
                      String status, String message) {
         ClaimedRun run = r.run();
         StrategyEventData data = new StrategyEventData(run.ownerId(), run.strategyId(), run.strategyName(),
@@ -372,6 +384,8 @@ public class ExecutionRecorder {
         }
         keys.add(run.strategyId().toString());
         types.add(type.typeName());
+        // The run's span: the notifier's handling of the event continues the run's trace.
+        traceparents.add(r.traceparent());
     }
 
     private static OffsetDateTime utc(Instant instant) {

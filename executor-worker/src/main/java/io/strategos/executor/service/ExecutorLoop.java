@@ -1,5 +1,9 @@
 package io.strategos.executor.service;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.strategos.executor.claim.ClaimedRun;
@@ -9,6 +13,7 @@ import io.strategos.executor.metrics.ExecutorMetrics;
 import io.strategos.executor.pipeline.PipelineRunner;
 import io.strategos.executor.pipeline.RunResult;
 import io.strategos.executor.recording.ExecutionRecorder;
+import io.strategos.model.tracing.Traceparent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
@@ -48,6 +53,7 @@ public class ExecutorLoop {
     private final ExecutorSettings settings;
     private final ExecutorMetrics metrics;
     private final LeaseHeartbeat heartbeat;
+    private final Tracer tracer;
     /** One permit per batch between claim and record, so shutdown can wait for them all. */
     private final Semaphore batchesInFlight;
     private final ExecutorService runs = Executors.newVirtualThreadPerTaskExecutor();
@@ -55,13 +61,14 @@ public class ExecutorLoop {
     private volatile boolean stopping;
 
     public ExecutorLoop(StrategyClaimer claimer, PipelineRunner runner, ExecutionRecorder recorder, ExecutorSettings settings,
-                        ExecutorMetrics metrics, LeaseHeartbeat heartbeat, WorkerIdentity worker) {
+                        ExecutorMetrics metrics, LeaseHeartbeat heartbeat, WorkerIdentity worker, Tracer tracer) {
         this.claimer = claimer;
         this.runner = runner;
         this.recorder = recorder;
         this.settings = settings;
         this.metrics = metrics;
         this.heartbeat = heartbeat;
+        this.tracer = tracer;
         this.batchesInFlight = new Semaphore(settings.pipelines());
         this.workerId = worker.id();
     }
@@ -140,30 +147,64 @@ public class ExecutorLoop {
     }
 
     private List<RunResult> runAll(List<ClaimedRun> batch) {
+        List<Span> spans = new ArrayList<>(batch.size());
         List<Future<RunResult>> futures = new ArrayList<>(batch.size());
         for (ClaimedRun run : batch) {
-            futures.add(runs.submit(() -> runner.run(run)));
+            Span span = runSpan(run);
+            spans.add(span);
+            futures.add(runs.submit(() -> runTraced(run, span)));
         }
         Instant deadline = Instant.now().plus(settings.runTimeout());
         List<RunResult> results = new ArrayList<>(batch.size());
         for (int i = 0; i < batch.size(); i++) {
             ClaimedRun run = batch.get(i);
+            Span span = spans.get(i);
             Future<RunResult> future = futures.get(i);
+            RunResult result;
             try {
                 long remaining = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
-                results.add(future.get(remaining, TimeUnit.MILLISECONDS));
+                result = future.get(remaining, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 future.cancel(true);
-                results.add(RunResult.timedOut(run, settings.runTimeout()));
+                result = RunResult.timedOut(run, settings.runTimeout());
+                span.setStatus(StatusCode.ERROR, result.error()).end();
             } catch (ExecutionException e) {
                 LOG.errorf(e.getCause(), "run of strategy %s crashed", run.strategyId());
-                results.add(RunResult.crashed(run, e.getCause()));
+                result = RunResult.crashed(run, e.getCause());
+                span.recordException(e.getCause()).setStatus(StatusCode.ERROR, result.error()).end();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return results;
             }
+            results.add(result.withTraceparent(Traceparent.of(span)));
         }
         return results;
+    }
+
+    /** Each run is a trace of its own, which its events carry on through Kafka to the notifier. */
+    private Span runSpan(ClaimedRun run) {
+        return tracer.spanBuilder("run strategy")
+                .setNoParent()
+                .setAttribute("strategos.strategy.id", run.strategyId().toString())
+                .setAttribute("strategos.execution.id", run.executionId().toString())
+                .setAttribute("strategos.run.trigger", run.trigger())
+                .startSpan();
+    }
+
+    /** Runs with the span current, so the run's log lines carry its trace and span ids. */
+    private RunResult runTraced(ClaimedRun run, Span span) {
+        try (Scope ignored = span.makeCurrent()) {
+            RunResult result = runner.run(run);
+            if (result.failed()) {
+                span.setStatus(StatusCode.ERROR, result.error());
+            }
+            span.setAttribute("strategos.run.status", result.status().dbValue());
+            LOG.debugf("strategy %s, execution %s: %s", run.strategyId(), run.executionId(), result.status().dbValue());
+            return result;
+        } finally {
+            // A run that outlived the timeout was ended as timed out already; a second end is ignored.
+            span.end();
+        }
     }
 
     /**

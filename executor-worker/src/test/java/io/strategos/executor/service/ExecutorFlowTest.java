@@ -4,14 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,8 +68,12 @@ class ExecutorFlowTest {
                 execution.getUUID("id"))).extracting(r -> r.getString("node_id") + ":" + r.getString("status"))
                 .containsExactly("markets:success", "cheap:success");
 
-        List<JsonNode> events = StrategyEventsTopic.eventsFor(bootstrapServers, id, 1);
-        JsonNode event = events.getFirst();
+        List<ConsumerRecord<String, String>> records = StrategyEventsTopic.recordsFor(bootstrapServers, id, 1);
+        JsonNode event = new ObjectMapper().readTree(records.getFirst().value());
+        // The run is a span, and its event carries it to the consumer as a W3C traceparent header.
+        Header traceparent = records.getFirst().headers().lastHeader("traceparent");
+        assertThat(traceparent).isNotNull();
+        assertThat(new String(traceparent.value(), StandardCharsets.UTF_8)).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         assertThat(event.get("specversion").asText()).isEqualTo("1.0");
         assertThat(event.get("type").asText()).isEqualTo("strategos.execution_completed");
         assertThat(event.get("subject").asText()).isEqualTo(id.toString());
@@ -89,6 +97,19 @@ class ExecutorFlowTest {
         assertThat(events).extracting(e -> e.get("type").asText()).containsExactly(
                 "strategos.execution_failed", "strategos.execution_failed", "strategos.execution_failed", "strategos.strategy_error");
         assertThat(events.getLast().at("/data/message").asText()).contains("colour");
+
+        // The executor's status change is in the audit trail like the API's, and on the owner's run
+        // stream (run_changes, V14), after the three runs that led to it.
+        assertThat(tables.rows("SELECT from_status, to_status, action, owner_id FROM strategy_transitions WHERE strategy_id = $1", id))
+                .extracting(r -> r.getString("from_status") + ">" + r.getString("to_status") + ":" + r.getString("action")
+                        + ":" + r.getString("owner_id"))
+                .containsExactly("running>error:auto_pause:failing-owner");
+        assertThat(tables.rows("""
+                SELECT c.owner_id, c.execution_id IS NOT NULL AS run, t.to_status
+                  FROM run_changes c LEFT JOIN strategy_transitions t ON t.id = c.transition_id
+                 WHERE c.strategy_id = $1 ORDER BY c.id""", id))
+                .extracting(r -> r.getString("owner_id") + ":" + (r.getBoolean("run") ? "run" : r.getString("to_status")))
+                .containsExactly("failing-owner:run", "failing-owner:run", "failing-owner:run", "failing-owner:error");
     }
 
     static final String WATCHING_GRAPH = """
@@ -187,6 +208,8 @@ class ExecutorFlowTest {
         assertThat(tables.strategy(id).getValue("next_run_at")).isNull();
         assertThat(StrategyEventsTopic.eventsFor(bootstrapServers, id, 3)).extracting(e -> e.get("type").asText()).containsExactly(
                 "strategos.execution_completed", "strategos.execution_completed", "strategos.strategy_stopped");
+        assertThat(tables.rows("SELECT to_status, action FROM strategy_transitions WHERE strategy_id = $1", id))
+                .extracting(r -> r.getString("to_status") + ":" + r.getString("action")).containsExactly("completed:complete");
     }
 
     @Test

@@ -1,6 +1,11 @@
 package io.strategos.notifier.consumer;
 
 import io.micrometer.core.instrument.Counter;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Multi;
@@ -8,16 +13,22 @@ import io.smallrye.mutiny.Uni;
 import io.strategos.notifier.consumer.EventDecoder.Poison;
 import io.strategos.notifier.consumer.EventDecoder.Valid;
 import io.strategos.notifier.service.ConsumedEvent;
+import io.strategos.model.event.StrategyEvent;
+import io.strategos.model.tracing.Traceparent;
 import io.strategos.notifier.service.NotificationService;
 import io.vertx.pgclient.PgException;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -36,6 +47,7 @@ public class StrategyEventConsumer {
     private final EventDecoder decoder;
     private final DeadLetterPublisher deadLetters;
     private final NotificationService notifications;
+    private final Tracer tracer;
 
     private final Counter applied;
     private final Counter duplicates;
@@ -43,10 +55,11 @@ public class StrategyEventConsumer {
     private final Timer lag;
 
     public StrategyEventConsumer(EventDecoder decoder, DeadLetterPublisher deadLetters, NotificationService notifications,
-                                 MeterRegistry registry) {
+                                 MeterRegistry registry, Tracer tracer) {
         this.decoder = decoder;
         this.deadLetters = deadLetters;
         this.notifications = notifications;
+        this.tracer = tracer;
         // strategos_notifier_events_total{outcome}: what became of each consumed event.
         this.applied = outcome(registry, "applied");
         this.duplicates = outcome(registry, "duplicate");
@@ -71,7 +84,44 @@ public class StrategyEventConsumer {
                 case Poison poison -> deadLetterings.add(deadLetter(record, poison.reason()));
             }
         }
-        return inOrder(deadLetterings).flatMap(ignored -> events.isEmpty() ? Uni.createFrom().voidItem() : apply(events));
+        return inOrder(deadLetterings).flatMap(ignored -> events.isEmpty() ? Uni.createFrom().voidItem() : applyTraced(events));
+    }
+
+    /**
+     * Applies the events inside a span of each trace they came with (the {@code traceparent} header the
+     * relay copied from the outbox): one transaction applies events of several changes, and each
+     * change's trace shows it. Events without the header share one new trace.
+     */
+    private Uni<Void> applyTraced(List<Received> events) {
+        Map<String, List<Received>> byTrace = new LinkedHashMap<>();
+        for (Received event : events) {
+            Header header = event.record().headers().lastHeader(Traceparent.HEADER);
+            String traceparent = header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+            byTrace.computeIfAbsent(traceparent, ignored -> new ArrayList<>()).add(event);
+        }
+        return Uni.createFrom().deferred(() -> {
+            Map<Span, List<Received>> spans = new LinkedHashMap<>();
+            byTrace.forEach((traceparent, traced) -> spans.put(tracer.spanBuilder(StrategyEvent.TOPIC + " process")
+                    .setParent(Traceparent.parent(traceparent))
+                    .setSpanKind(SpanKind.CONSUMER)
+                    .setAttribute("messaging.system", "kafka")
+                    .setAttribute("messaging.destination.name", StrategyEvent.TOPIC)
+                    .setAttribute("messaging.operation.type", "process")
+                    .setAttribute("messaging.batch.message_count", (long) traced.size())
+                    .startSpan(), traced));
+            return apply(events).onTermination().invoke((ignored, failure, cancelled) -> spans.forEach((span, traced) -> {
+                try (Scope current = span.makeCurrent()) {
+                    if (failure != null) {
+                        span.setStatus(StatusCode.ERROR, failure.getMessage());
+                    } else if (!cancelled) {
+                        // With the span current, this line carries the trace id of the change the events came from.
+                        LOG.debugf("applied %s", traced.stream().map(e -> e.event().type().typeName() + " " + e.event().id()).toList());
+                    }
+                } finally {
+                    span.end();
+                }
+            }));
+        });
     }
 
     private Uni<Void> deadLetter(ConsumerRecord<String, String> record, String reason) {
