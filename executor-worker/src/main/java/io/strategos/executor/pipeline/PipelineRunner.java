@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * Runs a strategy's node graph in topological order, feeding each node the markets of its upstream
@@ -179,13 +180,11 @@ public class PipelineRunner {
         List<Market> candidates = marketId == null
                 ? marketData.markets(new MarketQuery(null, null, 0, 0, TRIGGER_UNIVERSE))
                 : marketData.quotes(List.of(marketId)).values().stream().toList();
-        for (Market market : candidates) {
-            boolean holds = condition.has("conditions")
-                    ? MarketCondition.matches(condition, market)
-                    : MarketCondition.parse(condition).test(market);
-            if (holds) {
-                return null;
-            }
+        Predicate<Market> holds = condition.has("conditions")
+                ? MarketCondition.Conditions.of(condition)::test
+                : MarketCondition.parse(condition)::test;
+        if (candidates.stream().anyMatch(holds)) {
+            return null;
         }
         return marketId == null ? "no market meets the trigger condition" : "the trigger condition does not hold on market " + marketId;
     }

@@ -25,9 +25,10 @@ public class FilterNode implements NodeExecutor {
 
     @Override
     public List<Market> execute(ObjectNode config, List<Market> input, RunContext run) throws NodeFailure {
+        MarketCondition.Conditions conditions = MarketCondition.Conditions.of(config);
         List<Market> kept = new ArrayList<>();
         for (Market market : input) {
-            if (MarketCondition.matches(config, market)) {
+            if (conditions.test(market)) {
                 kept.add(market);
             }
         }
