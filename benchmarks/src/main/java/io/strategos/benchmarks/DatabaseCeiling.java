@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * How fast PostgreSQL alone can record what Strategos records per run, on the schema as migrated: the
  * ceiling any executor on this database and machine works under. One SQL statement per batch of 100
  * due strategies claims them (FOR UPDATE SKIP LOCKED), advances their run state, and inserts their
- * executions, three node logs each (output of the size the executor logs) and the outbox events.
+ * executions, three node logs each (output of the size the executor logs) and the outbox events
+ * (JSON text with the run's traceparent).
  * pgbench runs it from 4 clients, as a prepared statement, until every strategy has run once.
  */
 final class DatabaseCeiling {
@@ -68,8 +69,8 @@ final class DatabaseCeiling {
                 SELECT r.id, n, r.strategy_id, 'node-' || n, 'filter', 'success', '%s'::jsonb, now(), now(), 1
                   FROM recorded r, generate_series(1, 3) AS n
             )
-            INSERT INTO outbox_events (message_key, event_type, payload)
-            SELECT strategy_id::text, 'execution_completed',
+            INSERT INTO outbox_events (message_key, event_type, traceparent, payload)
+            SELECT strategy_id::text, 'execution_completed', '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00',
                    jsonb_build_object('specversion', '1.0', 'type', 'strategos.execution_completed', 'id', id,
                                       'source', '/strategos/executor-worker', 'subject', strategy_id, 'time', now(),
                                       'data', jsonb_build_object('userId', owner_id, 'strategyId', strategy_id,
