@@ -1,4 +1,4 @@
-package io.strategos.notifier.rest;
+package io.strategos.localstack.testing;
 
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -18,25 +18,25 @@ import java.util.concurrent.TimeUnit;
 /**
  * Sends one request over cleartext HTTP/2, on a connection of its own, either by prior knowledge (the
  * client speaks HTTP/2 from the first byte) or by upgrading an HTTP/1.1 request (h2c): the two ways a
- * client reaches a service over HTTP/2 without TLS.
+ * client reaches a service over HTTP/2 without TLS. The services' HTTP/2 tests share it.
  */
-final class Http2Client implements AutoCloseable {
+public final class Http2Client implements AutoCloseable {
 
-    enum Mode {
+    public enum Mode {
         PRIOR_KNOWLEDGE, UPGRADE
     }
 
     /** How a body goes out: with its Content-Length, or in DATA frames with no length declared. */
-    enum Body {
+    public enum Body {
         DECLARED, STREAMED
     }
 
-    record Answer(int status, HttpVersion version, MultiMap headers, String body) {
+    public record Answer(int status, HttpVersion version, MultiMap headers, String body) {
     }
 
     private final Vertx vertx = Vertx.vertx();
 
-    Answer send(Mode mode, HttpMethod method, URI uri, Map<String, String> headers, String body, Body how)
+    public Answer send(Mode mode, HttpMethod method, URI uri, Map<String, String> headers, String body, Body how)
             throws Exception {
         HttpClient client = vertx.createHttpClient(new HttpClientOptions()
                 .setProtocolVersion(HttpVersion.HTTP_2)
