@@ -14,7 +14,7 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.out.println("usage: benchmarks/run compare|executor|ceiling|db-scheduler|recovery|schedule-lag|notifier|notifier-stream|api [--option value ...]");
+            System.out.println("usage: benchmarks/run compare|executor|ceiling|db-scheduler|recovery|schedule-lag|notifier|notifier-stream|api|lab [--option value ...]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -40,6 +40,8 @@ public final class Benchmarks {
                     intOption(options, "strategies", 100_000), intOption(options, "users", 1_000),
                     intOption(options, "rate", 1_000), intOption(options, "seconds", 30), intOption(options, "warmup", 20),
                     options.getOrDefault("scenario", "both"));
+            case "lab" -> LabBenchmark.run(intOption(options, "test-runs", 2_000), intOption(options, "days", 30),
+                    intOption(options, "strategies", 1_000));
             case "db-scheduler" -> DbSchedulerPeer.best(intOption(options, "tasks", 200_000));
             default -> {
                 System.out.println("unknown benchmark " + args[0]);

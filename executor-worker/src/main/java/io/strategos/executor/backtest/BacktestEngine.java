@@ -39,6 +39,7 @@ public final class BacktestEngine {
     private final Backtest backtest;
     private final PaperTradingSettings fills;
     private final MarketHistory.Replay replay;
+    private final Slots slots;
     private BacktestState state;
     private Instant next;
 
@@ -51,8 +52,9 @@ public final class BacktestEngine {
         this.backtest = backtest;
         this.fills = fills;
         this.replay = replay;
+        this.slots = new Slots(backtest.schedule());
         this.state = backtest.checkpoint() == null ? BacktestState.fresh(backtest.settings().paperBankrollUsd()) : backtest.checkpoint();
-        this.next = backtest.checkpoint() == null ? firstSlot() : backtest.nextSlot();
+        this.next = backtest.checkpoint() == null ? slots.first(backtest.from()) : backtest.nextSlot();
     }
 
     /** The next slot to run, or empty when the backtest is done (range exhausted or the strategy stopped). */
@@ -97,12 +99,8 @@ public final class BacktestEngine {
                 state.failedRuns() + (result.failed() ? 1 : 0), state.exposedRuns() + (after.positions().isEmpty() ? 0 : 1),
                 state.trades() + trades.size(), sells, wins, peak, Math.max(state.maxDrawdownPct(), drawdown), equity,
                 List.copyOf(traded), state.firstSlot() == null ? slot : state.firstSlot(), slot, result.effects().pauseReason());
-        next = backtest.schedule().slotAfter(slot, slot, MisfirePolicy.RUN_ONCE).orElse(null);
+        next = slots.after(slot);
         return new SlotRun(slot, result.status().dbValue(), result.error(), trades, equity);
-    }
-
-    private Instant firstSlot() {
-        return backtest.schedule().firstSlot(backtest.from()).orElse(null);
     }
 
     /** Cash plus each open position at its outcome's price in this slot's markets (its entry price if the market is gone). */
@@ -124,14 +122,15 @@ public final class BacktestEngine {
 
     /** Makes the list of slots to sample for the baseline: every {@code every}-th slot from the first, and the last. */
     static List<Instant> sample(Backtest backtest, Instant first, Instant last, long every) {
-        List<Instant> slots = new ArrayList<>();
+        List<Instant> sampled = new ArrayList<>();
+        Slots slots = new Slots(backtest.schedule());
         Instant slot = first;
         for (long i = 0; slot != null && !slot.isAfter(last); i++) {
             if (i % every == 0 || slot.equals(last)) {
-                slots.add(slot);
+                sampled.add(slot);
             }
-            slot = backtest.schedule().slotAfter(slot, slot, MisfirePolicy.RUN_ONCE).orElse(null);
+            slot = slots.after(slot);
         }
-        return slots;
+        return sampled;
     }
 }

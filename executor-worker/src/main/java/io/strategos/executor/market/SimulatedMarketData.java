@@ -3,10 +3,8 @@ package io.strategos.executor.market;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Map;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -27,11 +25,16 @@ public class SimulatedMarketData implements MarketDataProvider, MarketHistory {
     private static final double STEP_SIZE = 0.004;
     /** A replay further ahead than this recomputes the walk instead of rolling it forward step by step. */
     private static final long MAX_ROLL = 2L * WALK_WINDOW;
+    /** Volumes are below 500 + 200,000 x 1.2 < 2^18; with the index in the low bits a sort key fits a long. */
+    private static final long MAX_VOLUME = 1L << 18;
+    private static final int INDEX_BITS = 24;
 
     private final long seed;
     private final int universeSize;
     private final Duration step;
     private final Clock clock;
+    /** What does not change over time, per market: computed once, as a backtest asks for thousands of instants. */
+    private final Fixed[] fixed;
     private volatile MarketSnapshotAt snapshot;
 
     public SimulatedMarketData(long seed, int universeSize, Duration step, Clock clock) {
@@ -39,6 +42,15 @@ public class SimulatedMarketData implements MarketDataProvider, MarketHistory {
         this.universeSize = universeSize;
         this.step = step;
         this.clock = clock;
+        if (universeSize >= 1 << INDEX_BITS) {
+            throw new IllegalArgumentException("at most " + ((1 << INDEX_BITS) - 1) + " simulated markets");
+        }
+        this.fixed = new Fixed[universeSize];
+        for (int i = 0; i < universeSize; i++) {
+            fixed[i] = new Fixed("sim-" + i, "Will " + SUBJECTS[i % SUBJECTS.length] + " reach milestone " + i + "?",
+                    CATEGORIES[i % CATEGORIES.length], 0.05 + 0.9 * unit(i, -1), 200_000 * Math.pow(unit(i, -2), 2),
+                    Math.round(1_000 + 500_000 * Math.pow(unit(i, -3), 2)), Duration.ofDays(1 + (long) (unit(i, -4) * 180)));
+        }
     }
 
     @Override
@@ -102,21 +114,25 @@ public class SimulatedMarketData implements MarketDataProvider, MarketHistory {
     }
 
     private List<Market> computeMarkets(long stepNumber, long[] walkNow, long[] walkEarlier) {
-        List<Market> markets = new ArrayList<>(universeSize);
         Instant now = Instant.ofEpochMilli(stepNumber * step.toMillis());
+        // Most traded first, ties by index: sorted as primitive keys (a backtest sorts a snapshot per slot).
+        long[] order = new long[universeSize];
+        long[] volumes = new long[universeSize];
         for (int i = 0; i < universeSize; i++) {
-            double base = 0.05 + 0.9 * unit(i, -1);
-            double price = clamp(base + walk(walkNow[i]));
-            double earlier = clamp(base + walk(walkEarlier[i]));
-            double volume = Math.round(500 + 200_000 * Math.pow(unit(i, -2), 2) * (0.8 + 0.4 * unit(i, stepNumber)));
-            double liquidity = Math.round(1_000 + 500_000 * Math.pow(unit(i, -3), 2));
-            String category = CATEGORIES[i % CATEGORIES.length];
-            String question = "Will " + SUBJECTS[i % SUBJECTS.length] + " reach milestone " + i + "?";
-            Instant endDate = now.plus(Duration.ofDays(1 + (long) (unit(i, -4) * 180)));
-            markets.add(new Market("sim-" + i, question, category, round(price), volume, liquidity, round(price - earlier), endDate));
+            volumes[i] = Math.round(500 + fixed[i].volumeScale * (0.8 + 0.4 * unit(i, stepNumber)));
+            order[i] = (MAX_VOLUME - volumes[i]) << INDEX_BITS | i;
         }
-        markets.sort(Comparator.comparingDouble(Market::volume24h).reversed());
-        return markets;
+        java.util.Arrays.sort(order);
+        Market[] markets = new Market[universeSize];
+        for (int k = 0; k < universeSize; k++) {
+            int i = (int) (order[k] & ((1L << INDEX_BITS) - 1));
+            Fixed market = fixed[i];
+            double price = clamp(market.base + walk(walkNow[i]));
+            double earlier = clamp(market.base + walk(walkEarlier[i]));
+            markets[k] = new Market(market.id, market.question, market.category, round(price), volumes[i], market.liquidity,
+                    round(price - earlier), now.plus(market.lifetime));
+        }
+        return List.of(markets);
     }
 
     /** Every market's walk at {@code stepNumber}: the sum of its last {@link #WALK_WINDOW} steps, in units of 2^-53. */
@@ -162,6 +178,10 @@ public class SimulatedMarketData implements MarketDataProvider, MarketHistory {
 
     private static double round(double value) {
         return Math.round(value * 10_000) / 10_000.0;
+    }
+
+    private record Fixed(String id, String question, String category, double base, double volumeScale, double liquidity,
+                         Duration lifetime) {
     }
 
     private record MarketSnapshotAt(long stepNumber, MarketSnapshot snapshot) {
