@@ -472,6 +472,9 @@ class DeploymentInvariantsTest {
         if (env.containsKey("KAFKA_BOOTSTRAP_SERVERS")) {
             expected.add("9092");
         }
+        if (env.containsKey("STRATEGOS_LAB_EXECUTOR_URL")) {
+            expected.add("8082");
+        }
         return expected;
     }
 

@@ -126,6 +126,33 @@ class StrategyToNotificationIT {
         as(stranger).get(api() + "/api/v1/executions/" + executionId).then().statusCode(404);
     }
 
+    @Test
+    void aGraphIsTestRunByTheExecutorWithoutLeavingATrace() {
+        String owner = "e2e-lab";
+        String graph = """
+                {"nodes": [{"id": "markets", "type": "polymarket-stream", "config": {"limit": 5}},
+                           {"id": "trade", "type": "orchestrator", "config": {"positionSizePct": 10}}],
+                 "edges": [{"source": "markets", "target": "trade"}]}""";
+        as(owner).body("{\"graph\": " + graph + ", \"paperBankrollUsd\": 1000}")
+                .post(api() + "/api/v1/strategies/test-runs")
+                .then().log().ifValidationFails().statusCode(200)
+                .body("status", equalTo("success"))
+                .body("nodes.nodeId", org.hamcrest.Matchers.contains("markets", "trade"))
+                .body("orders", hasSize(5))
+                .body("orders[0].action", equalTo("buy"));
+
+        // A saved one, with its deployment's bankroll: still nothing recorded.
+        String strategyId = as(owner).body("{\"name\": \"E2E lab\", \"graph\": " + graph + "}")
+                .post(api() + "/api/v1/strategies").then().statusCode(201).extract().path("id");
+        as(owner).body("""
+                        {"schedule": {"type": "interval", "everySeconds": 3600}, "tradingMode": "paper", "paperBankrollUsd": 500}""")
+                .post(api() + "/api/v1/strategies/" + strategyId + "/deploy").then().statusCode(200);
+        as(owner).post(api() + "/api/v1/strategies/" + strategyId + "/test-runs")
+                .then().statusCode(200).body("status", equalTo("success")).body("orders[0].cashDelta", equalTo(-50.10f));
+        as(owner).get(api() + "/api/v1/strategies/" + strategyId + "/executions").then().statusCode(200).body("items", hasSize(0));
+        as("e2e-lab-stranger").post(api() + "/api/v1/strategies/" + strategyId + "/test-runs").then().statusCode(404);
+    }
+
     private static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;

@@ -1,7 +1,11 @@
 package io.strategos.executor;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
+import io.strategos.executor.backtest.Backtest;
+import io.strategos.executor.backtest.BacktestResult;
+import io.strategos.executor.backtest.BacktestState;
 import io.strategos.executor.market.Market;
+import io.strategos.executor.paper.Position;
 import io.strategos.model.event.StrategyEvent;
 import io.strategos.model.event.StrategyEventData;
 import io.strategos.model.graph.GraphEdge;
@@ -15,12 +19,15 @@ import io.strategos.model.schedule.Schedule;
 
 /**
  * The types Jackson reads or writes outside REST signatures (graphs and schedules from the
- * database, events into the outbox, market snapshots), registered so a native image keeps them.
+ * database, events into the outbox, market snapshots, backtests' settings, checkpoints and results),
+ * registered so a native image keeps them.
  */
 @RegisterForReflection(targets = {
         StrategyGraph.class, GraphNode.class, GraphNode.Position.class, GraphEdge.class,
         Schedule.class, IntervalSchedule.class, CronSchedule.class, OnceSchedule.class, MisfirePolicy.class,
-        StrategyEvent.class, StrategyEventData.class, Market.class})
+        StrategyEvent.class, StrategyEventData.class, Market.class,
+        Backtest.Settings.class, BacktestState.class, BacktestState.Traded.class, Position.class, BacktestResult.class,
+        BacktestResult.Baseline.class})
 final class NativeReflection {
 
     private NativeReflection() {

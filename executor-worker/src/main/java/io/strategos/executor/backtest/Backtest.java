@@ -19,5 +19,10 @@ public record Backtest(UUID id, String ownerId, UUID strategyId, int strategyVer
     /** The settings strategy-api stored with the request (the deployment's where the request said nothing). */
     public record Settings(BigDecimal paperBankrollUsd, Integer feeBps, Integer slippageBps, BigDecimal maxDrawdownPct,
                            JsonNode triggerCondition) {
+
+        public Settings {
+            // Stored as JSON null when the deployment has none: a NullNode, which is not "no condition" to the pipeline.
+            triggerCondition = triggerCondition == null || triggerCondition.isNull() ? null : triggerCondition;
+        }
     }
 }

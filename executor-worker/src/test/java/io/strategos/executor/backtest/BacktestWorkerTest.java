@@ -53,7 +53,7 @@ class BacktestWorkerTest {
         pool.preparedQuery("""
                         INSERT INTO backtests (id, owner_id, strategy_id, strategy_version, range_from, range_to, schedule, settings)
                         VALUES ($1, $2, $3, 1, $4, $5, '{"type": "interval", "everySeconds": 60}',
-                                '{"paperBankrollUsd": 1000, "feeBps": null, "slippageBps": null}')""")
+                                '{"paperBankrollUsd": 1000, "feeBps": null, "slippageBps": null, "triggerCondition": null}')""")
                 .execute(Tuple.of(id, owner, strategy, FROM.atOffset(ZoneOffset.UTC), FROM.plus(length).atOffset(ZoneOffset.UTC)))
                 .await().indefinitely();
         return id;

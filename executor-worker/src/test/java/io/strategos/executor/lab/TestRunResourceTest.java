@@ -33,7 +33,7 @@ class TestRunResourceTest {
     private static String request(UUID strategyId) {
         return """
                 {"ownerId": "lab-owner", "strategyId": %s, "strategyVersion": 1, "strategyName": "lab",
-                 "graph": %s, "paperBankrollUsd": 1000}""".formatted(strategyId == null ? "null" : "\"" + strategyId + "\"", TRADING_GRAPH);
+                 "graph": %s, "paperBankrollUsd": 1000, "maxDrawdownPct": null, "triggerCondition": null}""".formatted(strategyId == null ? "null" : "\"" + strategyId + "\"", TRADING_GRAPH);
     }
 
     @Test

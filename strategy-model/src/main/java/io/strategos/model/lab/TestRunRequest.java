@@ -18,4 +18,9 @@ import java.util.UUID;
 public record TestRunRequest(String ownerId, UUID strategyId, int strategyVersion, String strategyName,
                              StrategyGraph graph, BigDecimal paperBankrollUsd, BigDecimal maxDrawdownPct,
                              JsonNode triggerCondition) {
+
+    public TestRunRequest {
+        // JSON null arrives as a NullNode, which is not "no condition" to the pipeline.
+        triggerCondition = triggerCondition == null || triggerCondition.isNull() ? null : triggerCondition;
+    }
 }
