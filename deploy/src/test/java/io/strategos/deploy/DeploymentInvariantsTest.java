@@ -60,7 +60,10 @@ class DeploymentInvariantsTest {
             new Allowed("QUARKUS_MAILER_START_TLS", null, Set.of("notifier"), "STARTTLS on the submission port"),
             new Allowed("QUARKUS_MAILER_FROM", null, Set.of("notifier"), "sender address"),
             new Allowed("QUARKUS_MAILER_USERNAME", null, Set.of("notifier"), "SMTP user, from the strategos-smtp Secret"),
-            new Allowed("QUARKUS_MAILER_PASSWORD", null, Set.of("notifier"), "SMTP password, from the strategos-smtp Secret"));
+            new Allowed("QUARKUS_MAILER_PASSWORD", null, Set.of("notifier"), "SMTP password, from the strategos-smtp Secret"),
+            // A secret has no default to write down: application.properties documents it in a comment.
+            new Allowed("STRATEGOS_LAB_INTERNAL_TOKEN", null, Set.of("strategy-api", "executor-worker"),
+                    "strategos.lab.internal-token, the test-run token both read from the strategos-lab Secret"));
 
     /** quarkus.log.* (levels, categories, console format) is Quarkus core and may be tuned per overlay. */
     private static final String ALLOWED_LOG_PREFIX = "QUARKUS_LOG_";
