@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasSize;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.strategos.localstack.LocalStack;
+import io.strategos.localstack.Packaging;
 import io.strategos.localstack.Ports;
 import io.strategos.localstack.PostgresServer;
 import io.strategos.localstack.testing.TestDatabases;
@@ -37,8 +38,16 @@ class StrategyToNotificationIT {
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        Path repository = Path.of(System.getProperty("strategos.repository", "..")).toAbsolutePath().normalize();
-        Path home = repository.resolve("end-to-end-tests/target/stack");
+        start(Packaging.JVM);
+    }
+
+    static Path repository() {
+        return Path.of(System.getProperty("strategos.repository", "..")).toAbsolutePath().normalize();
+    }
+
+    static void start(Packaging packaging) throws Exception {
+        Path repository = repository();
+        Path home = repository.resolve("end-to-end-tests/target/stack-" + packaging.name().toLowerCase(java.util.Locale.ROOT));
         deleteRecursively(home);
 
         PostgresServer local = new PostgresServer("127.0.0.1", 5432, "strategos", "strategos");
@@ -49,7 +58,7 @@ class StrategyToNotificationIT {
         Map<String, Integer> ports = new LinkedHashMap<>();
         LocalStack.SERVICES.forEach(service -> ports.put(service, Ports.free()));
         stack = new LocalStack(new LocalStack.Options(home, repository, postgres, Ports.free(), DATABASE, Ports.free(),
-                ports, Map.of())).start();
+                ports, Map.of(), packaging)).start();
     }
 
     @AfterAll
