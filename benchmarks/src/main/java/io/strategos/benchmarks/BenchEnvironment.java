@@ -25,7 +25,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class BenchEnvironment implements AutoCloseable {
 
-    static final String DATABASE = "strategos_bench";
+    /** Dropped and created again by every run; {@code -Dbench.database} keeps two runs on one server apart. */
+    static final String DATABASE = System.getProperty("bench.database", "strategos_bench");
 
     /** How the services run; {@code benchmarks/run <benchmark> --packaging native} sets it once, before any environment starts. */
     static volatile Packaging packaging = Packaging.JVM;
