@@ -2,6 +2,7 @@ package io.strategos.e2e;
 
 import io.strategos.localstack.LocalStack;
 import io.strategos.localstack.Packaging;
+import io.strategos.localstack.testing.TestDatabases;
 import java.io.IOException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -18,7 +19,7 @@ class NativeStrategyToNotificationIT extends StrategyToNotificationIT {
     /** Hides the JVM variant's start, which JUnit then does not run for this class. */
     @BeforeAll
     static void startTheSystem() throws Exception {
-        start(Packaging.NATIVE);
+        start(Packaging.NATIVE, TestDatabases.name("strategos_e2e_native"));
     }
 
     static boolean nativeExecutablesBuilt() {

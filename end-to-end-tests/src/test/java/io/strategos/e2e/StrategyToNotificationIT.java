@@ -33,19 +33,19 @@ import org.junit.jupiter.api.Test;
  */
 class StrategyToNotificationIT {
 
-    static final String DATABASE = TestDatabases.name("strategos_e2e");
     static LocalStack stack;
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        start(Packaging.JVM);
+        start(Packaging.JVM, TestDatabases.name("strategos_e2e"));
     }
 
     static Path repository() {
         return Path.of(System.getProperty("strategos.repository", "..")).toAbsolutePath().normalize();
     }
 
-    static void start(Packaging packaging) throws Exception {
+    /** @param database a database of its own: the previous class's services may still hold connections to theirs */
+    static void start(Packaging packaging, String database) throws Exception {
         Path repository = repository();
         Path home = repository.resolve("end-to-end-tests/target/stack-" + packaging.name().toLowerCase(java.util.Locale.ROOT));
         deleteRecursively(home);
@@ -53,11 +53,11 @@ class StrategyToNotificationIT {
         PostgresServer local = new PostgresServer("127.0.0.1", 5432, "strategos", "strategos");
         PostgresServer postgres = local.isUsable() ? local : null;
         if (postgres != null) {
-            postgres.recreateDatabase(DATABASE);
+            postgres.recreateDatabase(database);
         }
         Map<String, Integer> ports = new LinkedHashMap<>();
         LocalStack.SERVICES.forEach(service -> ports.put(service, Ports.free()));
-        stack = new LocalStack(new LocalStack.Options(home, repository, postgres, Ports.free(), DATABASE, Ports.free(),
+        stack = new LocalStack(new LocalStack.Options(home, repository, postgres, Ports.free(), database, Ports.free(),
                 ports, Map.of(), packaging)).start();
     }
 
