@@ -14,11 +14,10 @@ import org.junit.jupiter.api.condition.EnabledIf;
  * skips it; executables left from an older build are tested as they are, so rebuild them first.
  */
 @EnabledIf("nativeExecutablesBuilt")
-class NativeStrategyToNotificationIT extends StrategyToNotificationIT {
+class NativeStrategyToNotificationIT extends StrategyToNotificationRoad {
 
-    /** Hides the JVM variant's start, which JUnit then does not run for this class. */
     @BeforeAll
-    static void startTheSystem() throws Exception {
+    static void startTheNativeExecutables() throws Exception {
         start(Packaging.NATIVE, TestDatabases.name("strategos_e2e_native"));
     }
 

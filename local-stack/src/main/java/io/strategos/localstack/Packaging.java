@@ -28,7 +28,7 @@ public enum Packaging {
             Path target = repository.resolve(service).resolve("target");
             // The version is in the name; the glob spares this module from knowing it.
             try (Stream<Path> runners = Files.exists(target) ? Files.list(target) : Stream.empty()) {
-                List<Path> found = runners.filter(p -> p.getFileName().toString().endsWith("-runner") && Files.isExecutable(p)).toList();
+                List<Path> found = runners.filter(p -> p.getFileName().toString().endsWith("-runner") && Files.isRegularFile(p) && Files.isExecutable(p)).toList();
                 if (found.size() == 1) {
                     return found.getFirst();
                 }
