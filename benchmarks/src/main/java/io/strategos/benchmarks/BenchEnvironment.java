@@ -1,6 +1,7 @@
 package io.strategos.benchmarks;
 
 import io.strategos.localstack.KafkaBroker;
+import io.strategos.localstack.Packaging;
 import io.strategos.localstack.Ports;
 import io.strategos.localstack.PostgresServer;
 import io.strategos.localstack.ServiceProcess;
@@ -19,11 +20,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * PostgreSQL on 127.0.0.1:5432 (a fresh database), a Kafka broker, and services from their
- * packaged jars: the same processes operators run, on this machine.
+ * packaged jars or native executables ({@code --packaging native}): the same processes operators run,
+ * on this machine.
  */
 final class BenchEnvironment implements AutoCloseable {
 
-    static final String DATABASE = "strategos_bench";
+    /** Dropped and created again by every run; {@code -Dbench.database} keeps two runs on one server apart. */
+    static final String DATABASE = System.getProperty("bench.database", "strategos_bench");
+
+    /** How the services run; {@code benchmarks/run <benchmark> --packaging native} sets it once, before any environment starts. */
+    static volatile Packaging packaging = Packaging.JVM;
 
     final PostgresServer postgres = new PostgresServer("127.0.0.1", 5432,
             System.getProperty("bench.pg.user", "strategos"), System.getProperty("bench.pg.password", "strategos"));
@@ -73,21 +79,21 @@ final class BenchEnvironment implements AutoCloseable {
 
     /** Migrates the strategy schema the way deploy/'s Job does: executor-worker started to run Flyway and exit. */
     void migrate() throws Exception {
-        Path jar = repository().resolve("executor-worker/target/quarkus-app/quarkus-run.jar");
+        Path artifact = packaging.artifact(repository(), "executor-worker");
         Map<String, String> env = new HashMap<>(postgres.ownerEnvironment(DATABASE));
         env.put("QUARKUS_INIT_AND_EXIT", "true");
-        ServiceProcess migration = ServiceProcess.start("migrate", jar, Ports.free(), env, home.resolve("migrate.log"));
+        ServiceProcess migration = ServiceProcess.start("migrate", artifact, Ports.free(), env, home.resolve("migrate.log"));
         if (migration.awaitExit(Duration.ofMinutes(2)) != 0) {
             throw new IllegalStateException("the migration failed; see " + home.resolve("migrate.log"));
         }
     }
 
     /**
-     * Starts one service from its packaged jar, on this environment's database (as the owner) and
-     * broker; {@code settings} override that.
+     * Starts one service from its packaged jar or native executable, on this environment's database (as
+     * the owner) and broker; {@code settings} override that.
      */
     ServiceProcess startService(String module, String name, Map<String, String> settings) throws Exception {
-        Path jar = repository().resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        Path artifact = packaging.artifact(repository(), module);
         Map<String, String> env = new HashMap<>(postgres.ownerEnvironment(DATABASE));
         if (kafka != null) {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -99,10 +105,15 @@ final class BenchEnvironment implements AutoCloseable {
             env.put("JAVA_TOOL_OPTIONS", System.getenv("BENCH_SERVICE_JAVA_TOOL_OPTIONS").replace("NAME", name));
         }
         env.putAll(settings);
-        ServiceProcess service = ServiceProcess.start(name, jar, Ports.free(), env, home.resolve(name + ".log"));
+        ServiceProcess service = ServiceProcess.start(name, artifact, Ports.free(), env, home.resolve(name + ".log"));
         services.add(service);
         service.awaitReady();
         return service;
+    }
+
+    /** The services this environment started, in order. */
+    List<ServiceProcess> services() {
+        return List.copyOf(services);
     }
 
     String bootstrapServers() {

@@ -1,6 +1,8 @@
 package io.strategos.benchmarks;
 
+import io.strategos.localstack.Packaging;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -14,12 +16,15 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.out.println("usage: benchmarks/run compare|executor|ceiling|db-scheduler|recovery|schedule-lag|notifier|notifier-stream|api|lab|keda-backlog [--option value ...]");
+            System.out.println("usage: benchmarks/run compare|executor|ceiling|db-scheduler|recovery|schedule-lag|notifier|notifier-stream|api|lab|keda-backlog [--option value ...] [--packaging jvm|native]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
         for (int i = 1; i + 1 < args.length; i += 2) {
             options.put(args[i].replaceFirst("^--", ""), args[i + 1]);
+        }
+        if (options.containsKey("packaging")) {
+            BenchEnvironment.packaging = Packaging.valueOf(options.get("packaging").toUpperCase(Locale.ROOT));
         }
         switch (args[0]) {
             case "executor" -> ExecutorThroughput.run(

@@ -1,6 +1,8 @@
 package io.strategos.benchmarks;
 
 import io.strategos.localstack.ServiceProcess;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -54,7 +56,20 @@ final class ExecutorThroughput {
         try (BenchEnvironment env = new BenchEnvironment()) {
             Result result = measure(env, strategies, replicas, batchSize, pipelines, idle, distinctGraphs);
             print(result, strategies, idle);
+            for (ServiceProcess executor : env.services()) {
+                System.out.printf("%s (%s): peak RSS %d MiB%n", executor.name(), BenchEnvironment.packaging, peakResidentMiB(executor));
+            }
         }
+    }
+
+    /** The most memory the process has held resident since it started ({@code VmHWM}), warm-up included. */
+    private static long peakResidentMiB(ServiceProcess service) throws Exception {
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(service.pid()), "status"))) {
+            if (line.startsWith("VmHWM:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+            }
+        }
+        throw new IllegalStateException("no VmHWM for " + service.name());
     }
 
     /**

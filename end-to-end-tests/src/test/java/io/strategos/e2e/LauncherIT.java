@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.strategos.localstack.JwtKeys;
 import io.strategos.localstack.Launcher;
 import io.strategos.localstack.LocalStack;
+import io.strategos.localstack.Packaging;
 import io.strategos.localstack.Ports;
 import io.strategos.localstack.PostgresServer;
 import io.strategos.localstack.testing.TestDatabases;
@@ -64,7 +65,7 @@ class LauncherIT {
         LocalStack.SERVICES.forEach(service -> ports.put(service, Ports.free()));
         LocalStack.Options options = new LocalStack.Options(home.resolve(".strategos"), REPOSITORY, postgres, Ports.free(), database,
                 Ports.free(), ports, Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", home.resolve("provider/public-key.pem").toString(),
-                "MP_JWT_VERIFY_ISSUER", OTHER_ISSUER));
+                "MP_JWT_VERIFY_ISSUER", OTHER_ISSUER), Packaging.JVM);
 
         try (LocalStack stack = new LocalStack(options).start()) {
             ByteArrayOutputStream said = new ByteArrayOutputStream();

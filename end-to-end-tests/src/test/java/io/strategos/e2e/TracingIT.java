@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.strategos.localstack.LocalStack;
+import io.strategos.localstack.Packaging;
 import io.strategos.localstack.Ports;
 import io.strategos.localstack.PostgresServer;
 import io.strategos.localstack.testing.TestDatabases;
@@ -44,7 +45,7 @@ class TracingIT {
     static void startTheSystem() throws Exception {
         Path repository = Path.of(System.getProperty("strategos.repository", "..")).toAbsolutePath().normalize();
         Path home = repository.resolve("end-to-end-tests/target/tracing-stack");
-        StrategyToNotificationIT.deleteRecursively(home);
+        StrategyToNotificationRoad.deleteRecursively(home);
         logs = home.resolve("logs");
 
         PostgresServer local = new PostgresServer("127.0.0.1", 5432, "strategos", "strategos");
@@ -59,7 +60,7 @@ class TracingIT {
                 "QUARKUS_LOG_CATEGORY__IO_STRATEGOS_EXECUTOR_SERVICE__LEVEL", "DEBUG",
                 "QUARKUS_LOG_CATEGORY__IO_STRATEGOS_NOTIFIER_CONSUMER__LEVEL", "DEBUG");
         stack = new LocalStack(new LocalStack.Options(home, repository, postgres, Ports.free(), DATABASE, Ports.free(),
-                ports, env)).start();
+                ports, env, Packaging.JVM)).start();
     }
 
     @AfterAll

@@ -37,19 +37,43 @@ public final class Launcher {
         LocalStack.Options options = LocalStack.Options.defaults(repository);
         String command = args.length == 0 ? "help" : args[0];
         switch (command) {
-            case "up" -> up(options);
+            case "up" -> up(upOptions(options, args));
             case "down" -> down(options);
             case "token" -> token(options, args);
             default -> {
-                OUT.println("usage: ./strategos up | down | token --user <id> [--hours N]");
+                OUT.println("usage: ./strategos up [--native] | down | token --user <id> [--hours N]");
                 System.exit(command.equals("help") ? 0 : 2);
             }
         }
     }
 
+    /** {@code up --native} runs the services' native executables instead of their jars. */
+    private static LocalStack.Options upOptions(LocalStack.Options options, String[] args) {
+        for (int i = 1; i < args.length; i++) {
+            if (!args[i].equals("--native")) {
+                OUT.println("usage: ./strategos up [--native]");
+                System.exit(2);
+            }
+            options = options.withPackaging(Packaging.NATIVE);
+        }
+        return options;
+    }
+
     private static void up(LocalStack.Options options) throws Exception {
         Path pidFile = options.home().resolve("launcher.pid");
         LocalStack stack = new LocalStack(options);
+        boolean built = true;
+        for (String service : LocalStack.SERVICES) {
+            try {
+                options.packaging().artifact(options.repository(), service);
+            } catch (IOException notBuilt) {
+                OUT.println(notBuilt.getMessage());
+                built = false;
+            }
+        }
+        if (!built) {
+            System.exit(1);
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             OUT.println("Stopping Strategos...");

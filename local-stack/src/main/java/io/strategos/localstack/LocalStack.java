@@ -28,23 +28,30 @@ public final class LocalStack implements AutoCloseable {
 
     /**
      * @param home              where data, keys and logs live
-     * @param repository        the repository root, to find the services' jars
+     * @param repository        the repository root, to find the services' jars or executables
      * @param postgres          a server to use; {@code null} to start the embedded one
      * @param postgresPort      the embedded server's port
      * @param database          the database the services use
      * @param kafkaPort         the broker's client port (its controller port is the next one)
      * @param servicePorts      HTTP port of each service
      * @param extraEnvironment  further settings for every service (tests shorten intervals)
+     * @param packaging         whether the services run from their jars or as native executables
      */
     public record Options(Path home, Path repository, PostgresServer postgres, int postgresPort, String database,
-                          int kafkaPort, Map<String, Integer> servicePorts, Map<String, String> extraEnvironment) {
+                          int kafkaPort, Map<String, Integer> servicePorts, Map<String, String> extraEnvironment,
+                          Packaging packaging) {
 
         public static Options defaults(Path repository) {
             Map<String, Integer> ports = new LinkedHashMap<>();
             ports.put("strategy-api", 8081);
             ports.put("executor-worker", 8082);
             ports.put("notifier", 8083);
-            return new Options(repository.resolve(".strategos"), repository, null, 15432, DATABASE, 19092, ports, Map.of());
+            return new Options(repository.resolve(".strategos"), repository, null, 15432, DATABASE, 19092, ports, Map.of(),
+                    Packaging.JVM);
+        }
+
+        public Options withPackaging(Packaging packaging) {
+            return new Options(home, repository, postgres, postgresPort, database, kafkaPort, servicePorts, extraEnvironment, packaging);
         }
     }
 
@@ -60,6 +67,11 @@ public final class LocalStack implements AutoCloseable {
 
     public LocalStack start() throws IOException, InterruptedException, SQLException {
         Files.createDirectories(options.home());
+        // Before anything starts: a missing build is the user's next step, not a half-started stack.
+        Map<String, Path> artifacts = new LinkedHashMap<>();
+        for (String name : SERVICES) {
+            artifacts.put(name, options.packaging().artifact(options.repository(), name));
+        }
         keys = JwtKeys.loadOrCreate(options.home().resolve("jwt"));
         Map<String, String> env = new HashMap<>(options.extraEnvironment());
         defaultTo(env, "MP_JWT_VERIFY_PUBLICKEY_LOCATION", options.home().resolve("jwt/public-key.pem").toString());
@@ -73,14 +85,13 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> apiEnv = startPostgres(env);
         startKafka(env);
         for (String name : SERVICES) {
-            Path jar = options.repository().resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
             Map<String, String> serviceEnv = env;
             if (name.equals("strategy-api")) {
                 serviceEnv = new HashMap<>(env);
                 serviceEnv.putAll(apiEnv);
                 defaultTo(serviceEnv, "STRATEGOS_LAB_EXECUTOR_URL", "http://127.0.0.1:" + options.servicePorts().get("executor-worker"));
             }
-            ServiceProcess service = ServiceProcess.start(name, jar, options.servicePorts().get(name), serviceEnv,
+            ServiceProcess service = ServiceProcess.start(name, artifacts.get(name), options.servicePorts().get(name), serviceEnv,
                     options.home().resolve("logs").resolve(name + ".log"));
             started.add(service);
             services.put(name, service);

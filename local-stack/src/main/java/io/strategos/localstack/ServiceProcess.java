@@ -9,11 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-/** One Quarkus service running from its packaged jar, in its own JVM. */
+/** One Quarkus service in a process of its own: its packaged jar on a JVM, or its native executable. */
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(120);
@@ -33,15 +32,15 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * @param jar the service's {@code target/quarkus-app/quarkus-run.jar}
+     * @param artifact the service's {@code target/quarkus-app/quarkus-run.jar} or native executable ({@link Packaging#artifact})
      * @param env environment added to this process's own, which the service also inherits
      */
-    public static ServiceProcess start(String name, Path jar, int port, Map<String, String> env, Path log) throws IOException {
-        if (!Files.exists(jar)) {
-            throw new IOException(jar + " is missing: build first (./mvnw package -DskipTests)");
+    public static ServiceProcess start(String name, Path artifact, int port, Map<String, String> env, Path log) throws IOException {
+        if (!Files.exists(artifact)) {
+            throw new IOException(artifact + " is missing: build first (./mvnw package -DskipTests)");
         }
         Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder(List.of(Jvm.javaBinary(), "-Xmx384m", "-jar", jar.toString()))
+        ProcessBuilder builder = new ProcessBuilder(Packaging.command(artifact))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
