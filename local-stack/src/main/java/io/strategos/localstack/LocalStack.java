@@ -127,7 +127,10 @@ public final class LocalStack implements AutoCloseable {
         if (System.getenv("KAFKA_BOOTSTRAP_SERVERS") != null) {
             return;
         }
-        KafkaBroker broker = new KafkaBroker(options.home().resolve("kafka"), options.kafkaPort(), options.kafkaPort() + 1).start();
+        // The controller listens next to the broker when it can; a test stack's random broker port may
+        // have a neighbour already taken.
+        int controllerPort = Ports.freeOr(options.kafkaPort() + 1);
+        KafkaBroker broker = new KafkaBroker(options.home().resolve("kafka"), options.kafkaPort(), controllerPort).start();
         started.add(broker);
         env.put("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers());
     }

@@ -24,6 +24,15 @@ public final class Ports {
         }
     }
 
+    /** {@code preferred} if a server could bind it on 127.0.0.1 right now, else any free port. */
+    public static int freeOr(int preferred) {
+        try (ServerSocket socket = new ServerSocket(preferred, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return preferred;
+        } catch (IOException e) {
+            return free();
+        }
+    }
+
     public static boolean isListening(String host, int port) {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(host, port), 500);
