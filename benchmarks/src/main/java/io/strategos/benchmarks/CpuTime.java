@@ -24,6 +24,28 @@ final class CpuTime {
     }
 
     /**
+     * utime + stime of a JVM's JIT compiler threads (HotSpot names them "C1 CompilerThread<n>" and
+     * "C2 CompilerThread<n>", cut to 15 characters), in ticks; 0 for a native executable, which has none.
+     */
+    static long compilerTicks(long pid) throws IOException {
+        long total = 0;
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path thread : threads.toList()) {
+                try {
+                    String name = Files.readString(thread.resolve("comm")).strip();
+                    if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+                        String[] fields = statFields(thread.resolve("stat"));
+                        total += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    }
+                } catch (IOException | RuntimeException gone) {
+                    // HotSpot stops idle compiler threads; one that ended took its time with it.
+                }
+            }
+        }
+        return total;
+    }
+
+    /**
      * Every PostgreSQL process's utime + stime, plus what the postmaster collected from children that
      * have exited (autovacuum workers, closed backends), in ticks. The difference of two readings is
      * what the server used in between, whoever started or ended meanwhile.
