@@ -99,7 +99,7 @@ public class TestRunResource {
         var effects = result.effects();
         return new TestRunReport(result.status().dbValue(), result.error(), result.startedAt(), result.durationMs(),
                 result.nodes().stream().map(n -> new TestRunReport.Node(n.seq(), n.nodeId(), n.nodeType(), n.status().dbValue(),
-                        n.output(), n.error(), n.durationMs())).toList(),
+                        n.output() == null ? null : n.output().toTree(), n.error(), n.durationMs())).toList(),
                 effects.trades().stream().map(TestRunResource::order).toList(),
                 effects.events().stream().map(e -> new TestRunReport.Event(e.type().typeName(), e.message())).toList(),
                 effects.watchlist().stream().map(w -> new TestRunReport.WatchlistAddition(w.marketId(), w.reason())).toList(),

@@ -1,6 +1,5 @@
 package io.strategos.executor.pipeline;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 
 /** How one node of a run went: the row written to execution_node_logs. */
@@ -9,7 +8,7 @@ public record NodeResult(
         String nodeId,
         String nodeType,
         Status status,
-        JsonNode output,
+        NodeSummary output,
         String error,
         Instant startedAt,
         Instant completedAt) {

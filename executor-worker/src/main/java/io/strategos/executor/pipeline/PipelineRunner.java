@@ -1,9 +1,8 @@
 package io.strategos.executor.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.strategos.executor.claim.ClaimedRun;
 import io.strategos.executor.market.Market;
 import io.strategos.executor.market.MarketDataProvider;
@@ -11,9 +10,10 @@ import io.strategos.executor.market.MarketQuery;
 import io.strategos.executor.pipeline.nodes.MarketCondition;
 import io.strategos.model.graph.GraphNode;
 import io.strategos.model.graph.NodeType;
-import io.strategos.model.graph.TopologicalOrder;
+import io.strategos.model.graph.StrategyGraph;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.MDC;
 import jakarta.enterprise.inject.Instance;
 import java.time.Clock;
@@ -46,19 +46,28 @@ public class PipelineRunner {
     static final int TRIGGER_UNIVERSE = 500;
 
     private final Map<NodeType, NodeExecutor> executors = new EnumMap<>(NodeType.class);
+    /**
+     * Plans by graph instance (ParsedDefinitions hands out one instance per definition text): comparing
+     * graphs by value would cost more than planning them.
+     */
+    private final Cache<SameGraph, PipelinePlan> plans;
     private final MarketDataProvider marketData;
-    private final ObjectMapper json;
     private final Clock clock;
 
     @Inject
-    public PipelineRunner(Instance<NodeExecutor> executors, MarketDataProvider marketData, ObjectMapper json) {
-        this(executors.stream().toList(), marketData, json, Clock.systemUTC());
+    public PipelineRunner(Instance<NodeExecutor> executors, MarketDataProvider marketData,
+                          @ConfigProperty(name = "strategos.executor.definition-cache-size") long plansKept) {
+        this(executors.stream().toList(), marketData, Clock.systemUTC(), plansKept);
     }
 
-    public PipelineRunner(List<NodeExecutor> executors, MarketDataProvider marketData, ObjectMapper json, Clock clock) {
+    public PipelineRunner(List<NodeExecutor> executors, MarketDataProvider marketData, Clock clock) {
+        this(executors, marketData, clock, 1_000);
+    }
+
+    private PipelineRunner(List<NodeExecutor> executors, MarketDataProvider marketData, Clock clock, long plansKept) {
+        this.plans = Caffeine.newBuilder().maximumSize(plansKept).build();
         executors.forEach(e -> this.executors.put(e.type(), e));
         this.marketData = marketData;
-        this.json = json;
         this.clock = clock;
     }
 
@@ -106,30 +115,27 @@ public class PipelineRunner {
         Set<String> failedOrSkipped = new HashSet<>();
         String runError = null;
 
-        List<GraphNode> order = TopologicalOrder.of(run.graph());
-        for (int seq = 0; seq < order.size(); seq++) {
-            GraphNode node = order.get(seq);
-            List<String> upstream = TopologicalOrder.upstreamOf(run.graph(), node.id());
+        for (PipelinePlan.Step step : plans.get(new SameGraph(run.graph()), same -> PipelinePlan.of(same.graph())).steps()) {
+            GraphNode node = step.node();
             Instant nodeStarted = clock.instant();
-            if (upstream.stream().anyMatch(failedOrSkipped::contains)) {
+            if (step.upstream().stream().anyMatch(failedOrSkipped::contains)) {
                 failedOrSkipped.add(node.id());
-                results.add(new NodeResult(seq, node.id(), node.type(), NodeResult.Status.SKIPPED, null,
+                results.add(new NodeResult(step.seq(), node.id(), node.type(), NodeResult.Status.SKIPPED, null,
                         "skipped: an upstream node did not succeed", nodeStarted, nodeStarted));
                 continue;
             }
             List<Market> input = new ArrayList<>();
-            upstream.forEach(id -> input.addAll(outputs.get(id)));
-            NodeSettings settings = NodeSettings.of(node);
+            step.upstream().forEach(id -> input.addAll(outputs.get(id)));
             try {
-                List<Market> output = executeWithRetries(node, input, context, settings);
+                List<Market> output = executeWithRetries(step, input, context);
                 outputs.put(node.id(), output);
-                results.add(new NodeResult(seq, node.id(), node.type(), NodeResult.Status.SUCCESS,
+                results.add(new NodeResult(step.seq(), node.id(), node.type(), NodeResult.Status.SUCCESS,
                         summary(input, output), null, nodeStarted, clock.instant()));
             } catch (NodeFailure | RuntimeException e) {
                 String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-                results.add(new NodeResult(seq, node.id(), node.type(), NodeResult.Status.ERROR, null, message,
+                results.add(new NodeResult(step.seq(), node.id(), node.type(), NodeResult.Status.ERROR, null, message,
                         nodeStarted, clock.instant()));
-                if (settings.continueOnFail()) {
+                if (step.settings().continueOnFail()) {
                     outputs.put(node.id(), List.of());
                 } else {
                     failedOrSkipped.add(node.id());
@@ -144,11 +150,11 @@ public class PipelineRunner {
     }
 
     /** Tries a node up to its {@code maxTries}, waiting longer after each failure. */
-    private List<Market> executeWithRetries(GraphNode node, List<Market> input, RunContext context, NodeSettings settings)
-            throws NodeFailure {
+    private List<Market> executeWithRetries(PipelinePlan.Step step, List<Market> input, RunContext context) throws NodeFailure {
+        NodeSettings settings = step.settings();
         for (int attempt = 1; ; attempt++) {
             try {
-                return execute(node, input, context);
+                return execute(step, input, context);
             } catch (NodeFailure | RuntimeException e) {
                 if (attempt >= settings.maxTries()) {
                     throw e;
@@ -189,23 +195,38 @@ public class PipelineRunner {
         return marketId == null ? "no market meets the trigger condition" : "the trigger condition does not hold on market " + marketId;
     }
 
-    private List<Market> execute(GraphNode node, List<Market> input, RunContext context) throws NodeFailure {
-        NodeType type = NodeType.fromWireName(node.type())
-                .orElseThrow(() -> new NodeFailure("unknown node type '" + node.type() + "'"));
-        NodeExecutor executor = executors.get(type);
+    private List<Market> execute(PipelinePlan.Step step, List<Market> input, RunContext context) throws NodeFailure {
+        String type = step.node().type();
+        NodeExecutor executor = executors.get(NodeType.fromWireName(type)
+                .orElseThrow(() -> new NodeFailure("unknown node type '" + type + "'")));
         if (executor == null) {
-            throw new NodeFailure("node type '" + node.type() + "' is not supported by this executor version");
+            throw new NodeFailure("node type '" + type + "' is not supported by this executor version");
         }
-        ObjectNode config = node.config() == null ? json.createObjectNode() : node.config();
-        return executor.execute(config, input, context);
+        return executor.execute(step.config(), input, context);
     }
 
-    private JsonNode summary(List<Market> input, List<Market> output) {
-        ObjectNode summary = json.createObjectNode();
-        summary.put("inputCount", input.size());
-        summary.put("outputCount", output.size());
-        ArrayNode ids = summary.putArray("marketIds");
-        output.stream().limit(LOGGED_MARKETS).forEach(m -> ids.add(m.id()));
-        return summary;
+    private static NodeSummary summary(List<Market> input, List<Market> output) {
+        List<String> ids = new ArrayList<>(Math.min(output.size(), LOGGED_MARKETS));
+        for (Market market : output) {
+            if (ids.size() == LOGGED_MARKETS) {
+                break;
+            }
+            ids.add(market.id());
+        }
+        return new NodeSummary(input.size(), output.size(), ids);
+    }
+
+    /** A graph compared by identity. */
+    private record SameGraph(StrategyGraph graph) {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof SameGraph same && same.graph == graph;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(graph);
+        }
     }
 }

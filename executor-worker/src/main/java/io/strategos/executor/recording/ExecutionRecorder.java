@@ -2,6 +2,7 @@ package io.strategos.executor.recording;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import io.strategos.executor.claim.ClaimedRun;
 import io.strategos.executor.metrics.ExecutorMetrics;
 import io.strategos.executor.paper.PaperTradeWriter;
@@ -131,14 +132,15 @@ public class ExecutionRecorder {
             """;
 
     private final Pool pool;
-    private final ObjectMapper json;
+    /** Resolved once: looking the serializer up for every event showed in the profile. */
+    private final ObjectWriter events;
     private final PaperTradeWriter paperTrades;
     private final ExecutorMetrics metrics;
     private final Clock clock = Clock.systemUTC();
 
     public ExecutionRecorder(Pool pool, ObjectMapper json, PaperTradeWriter paperTrades, ExecutorMetrics metrics) {
         this.pool = pool;
-        this.json = json;
+        this.events = json.writerFor(StrategyEvent.class);
         this.paperTrades = paperTrades;
         this.metrics = metrics;
     }
@@ -293,7 +295,7 @@ public class ExecutionRecorder {
             nodeIds[i] = node.nodeId();
             nodeTypes[i] = node.nodeType();
             statuses[i] = node.status().dbValue();
-            outputs[i] = node.output() == null ? null : node.output().toString();
+            outputs[i] = node.output() == null ? null : node.output().toJson();
             errors[i] = node.error();
             started[i] = utc(node.startedAt());
             completed[i] = utc(node.completedAt());
@@ -378,7 +380,7 @@ public class ExecutionRecorder {
         StrategyEventData data = new StrategyEventData(run.ownerId(), run.strategyId(), run.strategyName(),
                 r.executionId(), status, r.durationMs(), message);
         try {
-            payloads.add(json.writeValueAsString(StrategyEvent.of(type, SOURCE, r.completedAt(), data)));
+            payloads.add(events.writeValueAsString(StrategyEvent.of(type, SOURCE, r.completedAt(), data)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot serialise an event", e);
         }

@@ -50,7 +50,7 @@ class BacktestEngineTest {
 
     private static final PipelineRunner RUNNER = new PipelineRunner(List.of(new PolymarketStreamNode(),
             // A backtest never reads the saved account: the repository would fail if it were asked.
-            new OrchestratorNode(new PortfolioRepository(null), FEES_ONLY)), null, JSON, Clock.systemUTC());
+            new OrchestratorNode(new PortfolioRepository(null), FEES_ONLY)), null, Clock.systemUTC());
 
     private static Backtest backtest(BacktestState checkpoint, Instant nextSlot) throws Exception {
         StrategyGraph graph = JSON.readValue("""

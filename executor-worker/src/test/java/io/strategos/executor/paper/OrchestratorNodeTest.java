@@ -79,7 +79,7 @@ class OrchestratorNodeTest {
         var source = new GraphNode("markets", "polymarket-stream", null, JSON.createObjectNode());
         var graph = new StrategyGraph(List.of(source, node), List.of(new io.strategos.model.graph.GraphEdge(null, "markets", "trade")));
         var runner = new PipelineRunner(List.of(new io.strategos.executor.pipeline.nodes.PolymarketStreamNode(),
-                new OrchestratorNode(account, FEES)), markets, JSON, java.time.Clock.systemUTC());
+                new OrchestratorNode(account, FEES)), markets, java.time.Clock.systemUTC());
         return runner.run(new ClaimedRun(UUID.randomUUID(), false, UUID.randomUUID(), "owner", "s", 1, graph,
                 new IntervalSchedule(60L), MisfirePolicy.RUN_ONCE, 0, new BigDecimal("1000"),
                 maxDrawdownPct == null ? null : new BigDecimal(maxDrawdownPct), null, Instant.now(),

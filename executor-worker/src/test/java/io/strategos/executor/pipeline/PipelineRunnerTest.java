@@ -30,7 +30,7 @@ class PipelineRunnerTest {
     private static final SimulatedMarketData MARKETS = new SimulatedMarketData(7, 50, Duration.ofSeconds(10), CLOCK);
 
     private final PipelineRunner runner = new PipelineRunner(
-            List.of(new PolymarketStreamNode(), new FilterNode()), MARKETS, JSON, CLOCK);
+            List.of(new PolymarketStreamNode(), new FilterNode()), MARKETS, CLOCK);
 
     private static GraphNode node(String id, String type, String config) throws Exception {
         return new GraphNode(id, type, null, (ObjectNode) JSON.readTree(config));
@@ -60,9 +60,9 @@ class PipelineRunnerTest {
 
         assertThat(result.status()).isEqualTo(RunResult.Status.SUCCESS);
         assertThat(result.nodes()).extracting(NodeResult::nodeId).containsExactly("markets", "cheap");
-        assertThat(result.nodes().get(0).output().get("outputCount").asInt()).isEqualTo(30);
-        int kept = result.nodes().get(1).output().get("outputCount").asInt();
-        assertThat(result.nodes().get(1).output().get("inputCount").asInt()).isEqualTo(30);
+        assertThat(result.nodes().get(0).output().outputCount()).isEqualTo(30);
+        int kept = result.nodes().get(1).output().outputCount();
+        assertThat(result.nodes().get(1).output().inputCount()).isEqualTo(30);
         assertThat(kept).isBetween(1, 29);
         assertThat(result.nodesExecuted()).isEqualTo(2);
     }
@@ -108,7 +108,7 @@ class PipelineRunnerTest {
         assertThat(result.status()).isEqualTo(RunResult.Status.SUCCESS);
         assertThat(result.nodes()).extracting(NodeResult::status)
                 .containsExactly(NodeResult.Status.SUCCESS, NodeResult.Status.ERROR, NodeResult.Status.SUCCESS);
-        assertThat(result.nodes().get(2).output().get("inputCount").asInt()).isZero();
+        assertThat(result.nodes().get(2).output().inputCount()).isZero();
     }
 
     @Test
