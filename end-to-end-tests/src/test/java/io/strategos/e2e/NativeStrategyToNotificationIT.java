@@ -24,7 +24,7 @@ class NativeStrategyToNotificationIT extends StrategyToNotificationRoad {
     static boolean nativeExecutablesBuilt() {
         try {
             for (String service : LocalStack.SERVICES) {
-                Packaging.NATIVE.artifact(repository(), service);
+                Packaging.NATIVE.artifact(EndToEndStack.repository(), service);
             }
             return true;
         } catch (IOException notBuilt) {

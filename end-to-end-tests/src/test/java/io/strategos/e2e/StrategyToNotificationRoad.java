@@ -10,22 +10,14 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.strategos.localstack.LocalStack;
 import io.strategos.localstack.Packaging;
-import io.strategos.localstack.Ports;
-import io.strategos.localstack.PostgresServer;
 import io.restassured.path.json.JsonPath;
 import io.strategos.localstack.testing.SseClient;
 import io.strategos.model.schedule.IntervalSchedule;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
@@ -40,25 +32,9 @@ abstract class StrategyToNotificationRoad {
 
     static LocalStack stack;
 
-    static Path repository() {
-        return Path.of(System.getProperty("strategos.repository", "..")).toAbsolutePath().normalize();
-    }
-
     /** @param database a database of its own, so that the two roads share no state */
     static void start(Packaging packaging, String database) throws Exception {
-        Path repository = repository();
-        Path home = repository.resolve("end-to-end-tests/target/stack-" + packaging.name().toLowerCase(java.util.Locale.ROOT));
-        deleteRecursively(home);
-
-        PostgresServer local = new PostgresServer("127.0.0.1", 5432, "strategos", "strategos");
-        PostgresServer postgres = local.isUsable() ? local : null;
-        if (postgres != null) {
-            postgres.recreateDatabase(database);
-        }
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        LocalStack.SERVICES.forEach(service -> ports.put(service, Ports.free()));
-        stack = new LocalStack(new LocalStack.Options(home, repository, postgres, Ports.free(), database, Ports.free(),
-                ports, Map.of(), packaging)).start();
+        stack = EndToEndStack.start("stack-" + packaging.name().toLowerCase(java.util.Locale.ROOT), packaging, database, Map.of());
     }
 
     @AfterAll
@@ -204,16 +180,5 @@ abstract class StrategyToNotificationRoad {
         as(owner).get(api() + "/api/v1/strategies/" + strategyId + "/transitions").then().statusCode(200)
                 .body("[0].action", equalTo("auto_pause")).body("[0].fromStatus", equalTo("running")).body("[0].toStatus", equalTo("error"));
         as(owner).get(api() + "/api/v1/strategies/" + strategyId).then().statusCode(200).body("status", equalTo("error"));
-    }
-
-    static void deleteRecursively(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

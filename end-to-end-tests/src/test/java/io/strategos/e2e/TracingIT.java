@@ -9,15 +9,12 @@ import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import io.strategos.localstack.LocalStack;
 import io.strategos.localstack.Packaging;
-import io.strategos.localstack.Ports;
-import io.strategos.localstack.PostgresServer;
 import io.strategos.localstack.testing.TestDatabases;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,24 +40,12 @@ class TracingIT {
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        Path repository = Path.of(System.getProperty("strategos.repository", "..")).toAbsolutePath().normalize();
-        Path home = repository.resolve("end-to-end-tests/target/tracing-stack");
-        StrategyToNotificationRoad.deleteRecursively(home);
-        logs = home.resolve("logs");
-
-        PostgresServer local = new PostgresServer("127.0.0.1", 5432, "strategos", "strategos");
-        PostgresServer postgres = local.isUsable() ? local : null;
-        if (postgres != null) {
-            postgres.recreateDatabase(DATABASE);
-        }
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        LocalStack.SERVICES.forEach(service -> ports.put(service, Ports.free()));
         // The executor's line for each run and the notifier's for each applied trace are at DEBUG.
         Map<String, String> env = Map.of(
                 "QUARKUS_LOG_CATEGORY__IO_STRATEGOS_EXECUTOR_SERVICE__LEVEL", "DEBUG",
                 "QUARKUS_LOG_CATEGORY__IO_STRATEGOS_NOTIFIER_CONSUMER__LEVEL", "DEBUG");
-        stack = new LocalStack(new LocalStack.Options(home, repository, postgres, Ports.free(), DATABASE, Ports.free(),
-                ports, env, Packaging.JVM)).start();
+        stack = EndToEndStack.start("tracing-stack", Packaging.JVM, DATABASE, env);
+        logs = EndToEndStack.repository().resolve("end-to-end-tests/target/tracing-stack/logs");
     }
 
     @AfterAll
