@@ -71,17 +71,7 @@ class MarketHistoryTest {
     }
 
     private UUID due(String owner) {
-        UUID id = UUID.randomUUID();
-        pool.preparedQuery("""
-                        WITH s AS (
-                            INSERT INTO strategies (id, owner_id, name, graph, status, schedule, trading_mode, paper_bankroll_usd,
-                                                    deployed_at)
-                            VALUES ($1, $2, 'recorded', '{"nodes": [{"id": "m", "type": "polymarket-stream", "config": {}}], "edges": []}',
-                                    'running', '{"type": "interval", "everySeconds": 3600}', 'paper', 1000, now())
-                            RETURNING id, owner_id)
-                        INSERT INTO strategy_run_state (strategy_id, owner_id, next_run_at) SELECT id, owner_id, now() FROM s""")
-                .execute(Tuple.of(id, owner)).await().indefinitely();
-        return id;
+        return GammaMarketDataTest.insertDue(pool, owner, GammaMarketDataTest.GRAPH);
     }
 
     private void runAll(List<UUID> strategies) {
@@ -129,7 +119,7 @@ class MarketHistoryTest {
         Market steady = new Market("h2", "Will the steady market move?", "science", 0.7, 5_000, 20_000, 0, null);
         recorder.fetched(base, List.of(new Market("h1", "Will the history hold?", "economics", 0.40, 9_000, 50_000, 0, null), steady));
         recorder.fetched(base.plus(Duration.ofMinutes(30)),
-                List.of(new Market("h1", "Will the history hold?", "economics", 0.55, 9_500, 50_000, 0.15, null), steady));
+                List.of(new Market("h1", "Will the history hold, amended?", "economics", 0.55, 9_500, 50_000, 0.15, null), steady));
         recorder.flush();
 
         UUID strategy = BacktestRows.strategy(pool, "history-owner", RECORDED_GRAPH);
@@ -141,14 +131,15 @@ class MarketHistoryTest {
         assertThat(done.getString("error")).isNull();
         assertThat(done.getString("status")).isEqualTo("completed");
         // 10 % of 1,000 USD buys 250 h1 at the first snapshot's 0.40 (h2 is too dear); the take-profit sells them at
-        // the second snapshot's 0.55 at the first slot that sees it, 10:30: 1,000 - 100 + 137.50.
+        // the second snapshot's 0.55 at the first slot that sees it, 10:30: 1,000 - 100 + 137.50. Each trade names the
+        // market as described at its snapshot.
         assertThat(rows("""
                 SELECT slot, market_id, question, action, quantity, price FROM backtest_trades WHERE backtest_id = $1 ORDER BY seq""",
                 backtest)).extracting(t -> t.getOffsetDateTime("slot").toInstant() + " " + t.getString("market_id") + " "
                         + t.getString("question") + " " + t.getString("action") + " " + t.getBigDecimal("quantity").stripTrailingZeros()
                         .toPlainString() + " @ " + t.getBigDecimal("price").stripTrailingZeros().toPlainString())
                 .containsExactly(base + " h1 Will the history hold? buy 250 @ 0.4",
-                        base.plus(Duration.ofMinutes(30)) + " h1 Will the history hold? sell 250 @ 0.55");
+                        base.plus(Duration.ofMinutes(30)) + " h1 Will the history hold, amended? sell 250 @ 0.55");
         JsonNode result = json.readTree(done.getString("result"));
         assertThat(result.get("runs").asLong()).isEqualTo(6);
         assertThat(result.get("finalEquity").decimalValue()).isEqualByComparingTo("1037.50");
