@@ -1,6 +1,7 @@
 package io.strategos.executor.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -59,6 +60,9 @@ class MarketHistoryTest {
 
     @Inject
     ObjectMapper json;
+
+    @Inject
+    MarketHistory history;
 
     private List<Row> rows(String sql, Object... args) {
         List<Row> rows = new ArrayList<>();
@@ -144,6 +148,24 @@ class MarketHistoryTest {
         assertThat(result.get("runs").asLong()).isEqualTo(6);
         assertThat(result.get("finalEquity").decimalValue()).isEqualByComparingTo("1037.50");
         assertThat(result.get("totalReturnPct").asDouble()).isEqualTo(3.75);
+    }
+
+    @Test
+    void anInstantSeesTheLatestSnapshotFetchedAtOrBeforeItWhateverDayItIsOn() {
+        Instant evening = LocalDate.now(ZoneOffset.UTC).minusDays(3).atTime(23, 0).toInstant(ZoneOffset.UTC).plusMillis(500);
+        Instant nextDay = evening.plus(Duration.ofMinutes(90)).plusMillis(200);
+        recorder.fetched(evening, List.of(new Market("d1", "Late?", "sports", 0.3, 1, 1, 0, null)));
+        recorder.fetched(nextDay, List.of(new Market("d1", "Late?", "sports", 0.35, 1, 1, 0, null)));
+        recorder.flush();
+
+        // Its interval started before it, but the fetch answered only at `evening`.
+        assertThatThrownBy(() -> history.replay().at(evening.minusMillis(300)))
+                .isInstanceOf(MarketHistory.Missing.class);
+        MarketHistory.Replay replay = history.replay();
+        assertThat(replay.at(evening).markets()).extracting(Market::price).containsExactly(0.3);
+        assertThat(replay.at(nextDay.minus(Duration.ofMinutes(20))).markets()).extracting(Market::price).containsExactly(0.3);
+        assertThat(replay.at(nextDay).markets()).extracting(m -> m.question() + " " + m.price()).containsExactly("Late? 0.35");
+        assertThat(replay.at(nextDay.plus(Duration.ofHours(5))).markets()).extracting(Market::price).containsExactly(0.35);
     }
 
     @Test
