@@ -18,7 +18,7 @@ record DailyPartitions(String table, String column, int retentionDays) {
 
     private static final Logger LOG = Logger.getLogger(DailyPartitions.class);
     private static final DateTimeFormatter SUFFIX = DateTimeFormatter.ofPattern("yyyyMMdd");
-    static final int DAYS_AHEAD = 3;
+    private static final int DAYS_AHEAD = 3;
 
     private static final String DAILY_PARTITIONS = """
             SELECT c.relname AS name
@@ -52,7 +52,7 @@ record DailyPartitions(String table, String column, int retentionDays) {
         }
     }
 
-    String partition(LocalDate date) {
+    private String partition(LocalDate date) {
         return table + "_p" + date.format(SUFFIX);
     }
 

@@ -40,7 +40,7 @@ public class RetentionJob {
         this.pool = pool;
         this.retentionDays = retentionDays;
         this.deleteChunk = deleteChunk;
-        // Node logs have no foreign key to cascade from executions: their expired default-partition rows are deleted here.
+        // Expired rows in a default partition are deleted row by row; node logs have no foreign key to cascade from executions.
         this.partitioned = List.of(new DailyPartitions("execution_node_logs", "started_at", retentionDays),
                 new DailyPartitions("market_snapshots", "period_start", marketHistoryDays),
                 new DailyPartitions("market_descriptions", "recorded_at", marketHistoryDays));
