@@ -9,8 +9,9 @@
 -- strategy-api has no access.
 
 CREATE TABLE market_snapshots (
-    -- The fetch interval (strategos.market-data.gamma.cache-ttl) this fetch fell in, counted from UTC
-    -- midnight. The key: replicas fetch on their own, and only the first fetch of an interval is kept.
+    -- The strategos.market-history.interval (by default the fetch interval, cache-ttl) this fetch fell in,
+    -- counted from UTC midnight. The key: replicas fetch on their own, and only the first fetch of an
+    -- interval is kept.
     period_start  timestamptz NOT NULL,
     -- When the fetch answered: a backtest's slot sees the latest snapshot fetched at or before it.
     fetched_at    timestamptz NOT NULL,

@@ -19,10 +19,11 @@ import org.jboss.logging.Logger;
 /**
  * Keeps the Gamma provider's fetches as market history (V20) for backtests, off the runs' path: a fetch only
  * queues its snapshot, and a scheduled flush writes the queue, each snapshot in one transaction. A fetch
- * serves every run of its cache window, so this is one row per fetch whatever the number of runs, and the
- * key on the fetch interval keeps one per interval when several replicas fetch. A fetch that found the
- * markets exactly as this replica last recorded them is not recorded again: the snapshot before it already
- * tells a backtest how they were (Gamma refreshes its figures less often than it is asked).
+ * serves every run of its cache window, so this is one row per fetch whatever the number of runs. The key,
+ * the {@code strategos.market-history.interval} a fetch fell in (by default the fetch interval, cache-ttl),
+ * keeps at most one row per interval: this replica skips a fetch in an interval it recorded, and the key
+ * drops the others' fetches there. A fetch that found the markets exactly as this replica last recorded them
+ * is not recorded again either: the snapshot before it already tells a backtest how they were.
  */
 @ApplicationScoped
 public class MarketHistoryRecorder implements FetchRecorder {
@@ -53,8 +54,9 @@ public class MarketHistoryRecorder implements FetchRecorder {
     private final BlockingQueue<Fetch> pending = new ArrayBlockingQueue<>(QUEUE);
     private final MarketHistoryFormat.Ledger ledger = new MarketHistoryFormat.Ledger();
     private List<Market> lastRecorded = List.of();
+    private Instant lastPeriod = Instant.MIN;
 
-    public MarketHistoryRecorder(Pool pool, @ConfigProperty(name = "strategos.market-data.gamma.cache-ttl") Duration period) {
+    public MarketHistoryRecorder(Pool pool, @ConfigProperty(name = "strategos.market-history.interval") Duration period) {
         this.pool = pool;
         this.period = period;
     }
@@ -81,13 +83,14 @@ public class MarketHistoryRecorder implements FetchRecorder {
     }
 
     private void write(Fetch fetch) {
-        if (fetch.markets().equals(lastRecorded)) {
+        Instant periodStart = MarketHistoryFormat.periodStart(fetch.fetchedAt(), period);
+        if (periodStart.equals(lastPeriod) || fetch.markets().equals(lastRecorded)) {
             return;
         }
         MarketHistoryFormat.Columns columns = MarketHistoryFormat.Columns.of(fetch.markets());
         List<Market> undescribed = ledger.unwritten(fetch.fetchedAt(), fetch.markets());
         OffsetDateTime fetchedAt = utc(fetch.fetchedAt());
-        Tuple snapshot = Tuple.from(List.of(utc(MarketHistoryFormat.periodStart(fetch.fetchedAt(), period)), fetchedAt, columns.ids(),
+        Tuple snapshot = Tuple.from(List.of(utc(periodStart), fetchedAt, columns.ids(),
                 columns.prices(), columns.volumes24h(), columns.liquidity(), columns.momentum()));
         boolean recorded = pool.withTransaction(c -> c.preparedQuery(INSERT_SNAPSHOT).execute(snapshot)
                         .flatMap(inserted -> inserted.rowCount() == 0 ? Uni.createFrom().item(false)
@@ -96,6 +99,7 @@ public class MarketHistoryRecorder implements FetchRecorder {
         if (recorded) {
             ledger.written(undescribed);
             lastRecorded = fetch.markets();
+            lastPeriod = periodStart;
         }
     }
 

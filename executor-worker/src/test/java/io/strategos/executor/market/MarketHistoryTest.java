@@ -109,12 +109,25 @@ class MarketHistoryTest {
         recorder.flush();
         assertThat(count("SELECT count(*) FROM market_snapshots WHERE fetched_at >= $1", start.atOffset(ZoneOffset.UTC))).isEqualTo(1);
 
-        // Another replica's fetch in an interval already recorded is not recorded again.
+        // A later fetch in the interval it recorded is not recorded.
         Instant fetched = snapshot.getOffsetDateTime("fetched_at").toInstant();
-        recorder.fetched(snapshot.getOffsetDateTime("period_start").toInstant(), List.of(new Market("9", "?", "", 0.5, 1, 1, 0, null)));
+        Market other = new Market("9", "Another fetch?", "", 0.5, 1, 1, 0, null);
+        recorder.fetched(fetched.plusMillis(1), List.of(other));
         recorder.flush();
         assertThat(rows("SELECT fetched_at FROM market_snapshots WHERE fetched_at >= $1", start.atOffset(ZoneOffset.UTC)))
                 .extracting(r -> r.getOffsetDateTime("fetched_at").toInstant()).containsExactly(fetched);
+
+        // Nor is a fetch in an interval another replica recorded first: the key drops it, descriptions and all.
+        Instant taken = LocalDate.now(ZoneOffset.UTC).minusDays(2).atTime(12, 0).toInstant(ZoneOffset.UTC);
+        pool.preparedQuery("""
+                        INSERT INTO market_snapshots (period_start, fetched_at, market_ids, prices, volumes_24h, liquidity, momentum)
+                        VALUES ($1, $1, '{"x"}', '{0.5}', '{1}', '{1}', '{0}')""")
+                .execute(Tuple.of(taken.atOffset(ZoneOffset.UTC))).await().indefinitely();
+        recorder.fetched(taken.plusMillis(700), List.of(other));
+        recorder.flush();
+        assertThat(rows("SELECT market_ids FROM market_snapshots WHERE period_start = $1", taken.atOffset(ZoneOffset.UTC)))
+                .extracting(r -> List.of(r.getArrayOfStrings("market_ids"))).containsExactly(List.of("x"));
+        assertThat(count("SELECT count(*) FROM market_descriptions WHERE market_id = '9'")).isZero();
     }
 
     @Test
