@@ -5,6 +5,11 @@
 --   createdb -h 127.0.0.1 -U strategos market_history_size
 --   psql -h 127.0.0.1 -U strategos -d market_history_size -f strategy-model/src/main/resources/db/strategy/V20__market_history.sql
 --   psql -h 127.0.0.1 -U strategos -d market_history_size -f benchmarks/sql/market-history-day.sql
+-- For a longer strategos.market-history.interval, on another fresh database: -v interval='1 minute'.
+\if :{?interval}
+\else
+\set interval '5 seconds'
+\endif
 CREATE TABLE market_snapshots_p20261201 PARTITION OF market_snapshots
     FOR VALUES FROM ('2026-12-01 00:00:00+00') TO ('2026-12-02 00:00:00+00');
 CREATE TABLE market_descriptions_p20261201 PARTITION OF market_descriptions
@@ -17,7 +22,8 @@ SELECT t, t + interval '180 milliseconds',
        ARRAY(SELECT round((random() * random() * 2000000)::numeric, 2)::real FROM generate_series(1, 500)),
        ARRAY(SELECT round((1000 + random() * 500000)::numeric, 2)::real FROM generate_series(1, 500)),
        ARRAY(SELECT round(((random() - 0.5) * 0.2)::numeric, 4)::real FROM generate_series(1, 500))
-  FROM generate_series(timestamptz '2026-12-01 00:00:00+00', timestamptz '2026-12-01 23:59:55+00', interval '5 seconds') t;
+  FROM generate_series(timestamptz '2026-12-01 00:00:00+00', timestamptz '2026-12-02 00:00:00+00' - interval '1 millisecond',
+                       interval :'interval') t;
 
 -- Each market described once that day, with the day's first snapshot.
 INSERT INTO market_descriptions (recorded_at, market_id, question, category, end_date)
