@@ -2,7 +2,6 @@ package io.strategos.executor.backtest;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.strategos.executor.market.MarketDataProvider;
 import io.strategos.executor.market.MarketHistory;
 import io.strategos.executor.paper.PaperTradingSettings;
 import io.strategos.executor.pipeline.PipelineRunner;
@@ -35,7 +34,7 @@ public class BacktestWorker {
 
     private final BacktestRepository backtests;
     private final PipelineRunner runner;
-    private final MarketDataProvider marketData;
+    private final MarketHistory history;
     private final PaperTradingSettings liveFills;
     private final BacktestSettings settings;
     private final WorkerIdentity worker;
@@ -43,11 +42,11 @@ public class BacktestWorker {
     private final AtomicInteger running = new AtomicInteger();
     private volatile boolean stopping;
 
-    public BacktestWorker(BacktestRepository backtests, PipelineRunner runner, MarketDataProvider marketData,
+    public BacktestWorker(BacktestRepository backtests, PipelineRunner runner, MarketHistory history,
                           PaperTradingSettings liveFills, BacktestSettings settings, WorkerIdentity worker) {
         this.backtests = backtests;
         this.runner = runner;
-        this.marketData = marketData;
+        this.history = history;
         this.liveFills = liveFills;
         this.settings = settings;
         this.worker = worker;
@@ -75,10 +74,14 @@ public class BacktestWorker {
     }
 
     private void replay(Backtest backtest) {
-        if (!(marketData instanceof MarketHistory history)) {
-            backtests.fail(backtest.id(), worker.id(), "this market-data provider keeps no history to backtest on");
-            return;
+        try {
+            replayOn(backtest);
+        } catch (MarketHistory.Missing e) {
+            backtests.fail(backtest.id(), worker.id(), e.getMessage());
         }
+    }
+
+    private void replayOn(Backtest backtest) {
         PaperTradingSettings fills = fills(backtest.settings());
         BacktestEngine engine = new BacktestEngine(runner, backtest, fills, history.replay());
         List<BacktestEngine.SlotRun> pending = new ArrayList<>();

@@ -16,6 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * Markets from Polymarket's Gamma API. The most traded active markets are fetched at most once per
  * {@code cacheTtl} and shared by every run in that window, so ten thousand strategies cost one
  * fetch, not ten thousand, and the API's rate limit (about 100 requests per 10 s) is never near.
+ * Each fetch is handed to a {@link FetchRecorder}, which keeps it as market history for backtests.
  */
 public class GammaMarketData implements MarketDataProvider {
 
@@ -26,15 +27,18 @@ public class GammaMarketData implements MarketDataProvider {
     private final int universeSize;
     private final Duration cacheTtl;
     private final Clock clock;
+    private final FetchRecorder recorder;
     private final ReentrantLock refresh = new ReentrantLock();
     private volatile Snapshot snapshot;
 
-    public GammaMarketData(GammaClient client, ObjectMapper json, int universeSize, Duration cacheTtl, Clock clock) {
+    public GammaMarketData(GammaClient client, ObjectMapper json, int universeSize, Duration cacheTtl, Clock clock,
+                           FetchRecorder recorder) {
         this.client = client;
         this.parser = new GammaMarketParser(json);
         this.universeSize = universeSize;
         this.cacheTtl = cacheTtl;
         this.clock = clock;
+        this.recorder = recorder;
     }
 
     @Override
@@ -66,6 +70,9 @@ public class GammaMarketData implements MarketDataProvider {
                 // be stale on arrival and every waiting run would fetch again, one after the other.
                 List<Market> fetched = fetch();
                 snapshot = new Snapshot(clock.instant(), fetched);
+                if (!fetched.isEmpty()) {
+                    recorder.fetched(snapshot.fetchedAt, fetched);
+                }
             }
             return snapshot.markets;
         } finally {

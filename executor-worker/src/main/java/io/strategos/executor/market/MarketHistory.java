@@ -13,7 +13,19 @@ public interface MarketHistory {
 
     interface Replay {
 
-        /** The markets as they were at {@code instant}. */
+        /**
+         * The markets as they were at {@code instant}.
+         *
+         * @throws Missing when no history reaches back to {@code instant}
+         */
         MarketSnapshot at(Instant instant);
+    }
+
+    /** No market history reaches back to an instant a backtest asked for; the message says which. */
+    final class Missing extends RuntimeException {
+
+        public Missing(String message) {
+            super(message);
+        }
     }
 }

@@ -12,7 +12,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -38,25 +37,11 @@ class BacktestWorkerTest {
     ObjectMapper json;
 
     private UUID strategy(String owner) {
-        UUID id = UUID.randomUUID();
-        pool.preparedQuery("""
-                        WITH s AS (
-                            INSERT INTO strategies (id, owner_id, name, graph) VALUES ($1, $2, 'backtested', $3::text::jsonb)
-                            RETURNING id, name, graph)
-                        INSERT INTO strategy_versions (strategy_id, version, name, graph) SELECT id, 1, name, graph FROM s""")
-                .execute(Tuple.of(id, owner, GRAPH)).await().indefinitely();
-        return id;
+        return BacktestRows.strategy(pool, owner, GRAPH);
     }
 
     private UUID backtest(String owner, UUID strategy, Duration length) {
-        UUID id = UUID.randomUUID();
-        pool.preparedQuery("""
-                        INSERT INTO backtests (id, owner_id, strategy_id, strategy_version, range_from, range_to, schedule, settings)
-                        VALUES ($1, $2, $3, 1, $4, $5, '{"type": "interval", "everySeconds": 60}',
-                                '{"paperBankrollUsd": 1000, "feeBps": null, "slippageBps": null, "triggerCondition": null}')""")
-                .execute(Tuple.of(id, owner, strategy, FROM.atOffset(ZoneOffset.UTC), FROM.plus(length).atOffset(ZoneOffset.UTC)))
-                .await().indefinitely();
-        return id;
+        return BacktestRows.backtest(pool, owner, strategy, FROM, FROM.plus(length), 60, BacktestRows.LIVE_FILLS);
     }
 
     private Row row(UUID backtest) {

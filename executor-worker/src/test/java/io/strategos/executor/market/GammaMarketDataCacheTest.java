@@ -48,7 +48,7 @@ class GammaMarketDataCacheTest {
             clock.advance(Duration.ofSeconds(8));
             return json.createArrayNode();
         };
-        GammaMarketData markets = new GammaMarketData(slowApi, json, 500, Duration.ofSeconds(5), clock);
+        GammaMarketData markets = new GammaMarketData(slowApi, json, 500, Duration.ofSeconds(5), clock, (at, fetched) -> { });
         MarketQuery all = new MarketQuery(null, null, 0, 0, 10);
 
         markets.markets(all);

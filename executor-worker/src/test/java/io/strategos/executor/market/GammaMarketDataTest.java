@@ -50,7 +50,8 @@ class GammaMarketDataTest {
         System.clearProperty(GammaFixtureServer.DELAY_PROPERTY);
     }
 
-    private UUID insertDue(String owner) {
+    /** A running paper strategy on an hourly interval, due now. */
+    static UUID insertDue(Pool pool, String owner, String graph) {
         UUID id = UUID.randomUUID();
         pool.preparedQuery("""
                         WITH s AS (
@@ -60,8 +61,12 @@ class GammaMarketDataTest {
                                     'paper', 1000, now())
                             RETURNING id, owner_id)
                         INSERT INTO strategy_run_state (strategy_id, owner_id, next_run_at) SELECT id, owner_id, now() FROM s""")
-                .execute(Tuple.of(id, owner, GRAPH)).await().indefinitely();
+                .execute(Tuple.of(id, owner, graph)).await().indefinitely();
         return id;
+    }
+
+    private UUID insertDue(String owner) {
+        return insertDue(pool, owner, GRAPH);
     }
 
     private List<Row> executions(UUID strategy) {

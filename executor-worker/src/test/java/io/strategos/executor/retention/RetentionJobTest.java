@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -84,5 +85,37 @@ class RetentionJobTest {
         assertThat(count("SELECT count(*) FROM " + partition + " WHERE execution_id = $1", early)).isEqualTo(1);
         assertThat(count("SELECT count(*) FROM execution_node_logs_default WHERE execution_id = $1", early)).isZero();
         assertThat(count("SELECT count(*) FROM execution_node_logs WHERE execution_id = $1", early)).isEqualTo(1);
+    }
+
+    @Test
+    void marketHistoryKeepsItsOwnNumberOfDaysInWholeDays() {
+        // strategos.market-history.retention-days is 10 in tests, run history's 30: a 20-day-old day goes, run history's stays.
+        LocalDate expired = LocalDate.now(ZoneOffset.UTC).minusDays(20);
+        LocalDate kept = LocalDate.now(ZoneOffset.UTC).minusDays(5);
+        for (String table : List.of("market_snapshots", "market_descriptions", "execution_node_logs")) {
+            for (LocalDate day : List.of(expired, kept)) {
+                sql("CREATE TABLE IF NOT EXISTS " + table + "_p" + day.format(DateTimeFormatter.ofPattern("yyyyMMdd")) + " PARTITION OF "
+                        + table + " FOR VALUES FROM ('" + day + " 00:00:00+00') TO ('" + day.plusDays(1) + " 00:00:00+00')");
+            }
+        }
+        sql("""
+                INSERT INTO market_snapshots (period_start, fetched_at, market_ids, prices, volumes_24h, liquidity, momentum)
+                VALUES ($1, $1, '{"501"}', '{0.62}', '{1}', '{1}', '{0}'), ($2, $2, '{"501"}', '{0.63}', '{1}', '{1}', '{0}'),
+                       (now() - interval '15 days', now() - interval '15 days', '{"501"}', '{0.64}', '{1}', '{1}', '{0}')""",
+                expired.atTime(12, 0).atOffset(ZoneOffset.UTC), kept.atTime(12, 0).atOffset(ZoneOffset.UTC));
+        assertThat(count("SELECT count(*) FROM market_snapshots_default")).isEqualTo(1);
+
+        retention.run();
+
+        String expiredDay = expired.format(DateTimeFormatter.ofPattern("yyyyMMdd"));
+        String keptDay = kept.format(DateTimeFormatter.ofPattern("yyyyMMdd"));
+        assertThat(count("SELECT count(*) FROM pg_class WHERE relname IN ($1, $2)", "market_snapshots_p" + expiredDay,
+                "market_descriptions_p" + expiredDay)).isZero();
+        assertThat(count("SELECT count(*) FROM pg_class WHERE relname IN ($1, $2, $3)", "market_snapshots_p" + keptDay,
+                "market_descriptions_p" + keptDay, "execution_node_logs_p" + expiredDay)).isEqualTo(3);
+        assertThat(count("SELECT count(*) FROM market_snapshots")).isEqualTo(1);
+        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).format(DateTimeFormatter.ofPattern("yyyyMMdd"));
+        assertThat(count("SELECT count(*) FROM pg_class WHERE relname IN ($1, $2)", "market_snapshots_p" + tomorrow,
+                "market_descriptions_p" + tomorrow)).isEqualTo(2);
     }
 }
