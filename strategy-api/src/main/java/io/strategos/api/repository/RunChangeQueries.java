@@ -16,8 +16,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class RunChangeQueries {
 
-    // A change whose execution or transition is gone (its strategy was deleted) comes back with
-    // neither: the stream skips it but moves past it.
+    // Both reads are served by the key, (owner_id, id) since V21. A change whose execution or transition
+    // is gone (its strategy was deleted) comes back with neither: the stream skips it but moves past it.
     private static final String AFTER = """
             SELECT c.id AS seq, c.strategy_id,
                    e.id, e.strategy_version, e.trigger, e.status, e.scheduled_for, e.started_at, e.completed_at,
