@@ -16,7 +16,7 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.out.println("usage: benchmarks/run compare|executor|ceiling|db-scheduler|recovery|schedule-lag|notifier|notifier-stream|api|lab|keda-backlog [--option value ...] [--packaging jvm|native]");
+            System.out.println("usage: benchmarks/run compare|executor|ceiling|db-scheduler|recovery|schedule-lag|notifier|notifier-stream|api|lab|keda-backlog|keda-day [--option value ...] [--packaging jvm|native]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -50,6 +50,8 @@ public final class Benchmarks {
                     intOption(options, "strategies", 1_000));
             case "db-scheduler" -> DbSchedulerPeer.best(intOption(options, "tasks", 200_000));
             case "keda-backlog" -> KedaBacklog.run(intOption(options, "strategies", 100_000), intOption(options, "evaluations", 200));
+            case "keda-day" -> KedaDaySimulation.run(intOption(options, "spread", 100_000), intOption(options, "burst", 100_000),
+                    intOption(options, "per-replica", 5_000));
             default -> {
                 System.out.println("unknown benchmark " + args[0]);
                 System.exit(2);
