@@ -38,7 +38,8 @@ public class RunChangeQueries {
              WHERE owner_id = $1
             """;
 
-    private static final String PRUNE = "SELECT prune_run_changes($1::interval) AS pruned";
+    // The window in seconds: the reactive client sends no interval type from a string.
+    private static final String PRUNE = "SELECT prune_run_changes(make_interval(secs => $1)) AS pruned";
 
     private final CallerScope scope;
 
@@ -64,7 +65,7 @@ public class RunChangeQueries {
 
     /** Deletes changes older than {@code keep}, everyone's: the replay window's end. */
     public Uni<Long> prune(Duration keep) {
-        return scope.run("", c -> c.preparedQuery(PRUNE).execute(Tuple.of(keep.toSeconds() + " seconds"))
+        return scope.run("", c -> c.preparedQuery(PRUNE).execute(Tuple.of((double) keep.toSeconds()))
                 .map(rows -> rows.iterator().next().getLong("pruned")));
     }
 

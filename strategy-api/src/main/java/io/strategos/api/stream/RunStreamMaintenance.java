@@ -36,7 +36,7 @@ public class RunStreamMaintenance {
     /** Every replica prunes; the deletes are idempotent and cheap (BRIN on recorded_at). */
     @Scheduled(identity = "run-changes-retention", every = "1h", delayed = "1m",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> prune() {
+    public Uni<Void> prune() {
         return changes.prune(replayWindow).replaceWithVoid();
     }
 }
