@@ -27,22 +27,27 @@ import org.junit.jupiter.api.Test;
 /**
  * One trace from the change to the notification, across the three services as separate processes,
  * real Kafka and real PostgreSQL: an event written by strategy-api carries the request's trace, and
- * one written by executor-worker the run's, through the outbox and a Kafka header, to the notifier,
- * whose span around the transaction that applies the event is in that trace. The trace ids are read
- * where an operator reads them: in the services' log lines. Nothing is exported (the default ratio 0).
+ * one written by executor-worker the run's, through the outbox, the relay's send span and a Kafka
+ * header, to the notifier, whose span around the transaction that applies the event is the send span's
+ * child in that trace. The ids are read where an operator reads them: in the services' log lines.
+ * Nothing is exported (the default ratio 0).
  */
 class TracingIT {
 
     static final String DATABASE = TestDatabases.name("strategos_tracing");
     private static final Pattern TRACE_ID = Pattern.compile("traceId=([0-9a-f]{32}) ");
+    private static final Pattern SPAN_ID = Pattern.compile("spanId=([0-9a-f]{16}) ");
+    /** The traceparent a line says its span continues. */
+    private static final Pattern CONTINUING = Pattern.compile("continuing 00-([0-9a-f]{32})-([0-9a-f]{16})-");
     static LocalStack stack;
     static Path logs;
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        // The executor's line for each run and the notifier's for each applied trace are at DEBUG.
+        // The executor's lines for each run and each event sent, and the notifier's for each applied trace, are at DEBUG.
         Map<String, String> env = Map.of(
                 "QUARKUS_LOG_CATEGORY__IO_STRATEGOS_EXECUTOR_SERVICE__LEVEL", "DEBUG",
+                "QUARKUS_LOG_CATEGORY__IO_STRATEGOS_EXECUTOR_OUTBOX__LEVEL", "DEBUG",
                 "QUARKUS_LOG_CATEGORY__IO_STRATEGOS_NOTIFIER_CONSUMER__LEVEL", "DEBUG");
         stack = EndToEndStack.start("tracing-stack", Packaging.JVM, DATABASE, env);
         logs = EndToEndStack.repository().resolve("end-to-end-tests/target/tracing-stack/logs");
@@ -87,6 +92,7 @@ class TracingIT {
 
         Optional<String> applied = awaitLine("notifier", line -> line.contains("traceId=" + traceId) && line.contains("strategy_started"));
         assertThat(applied).as("the notifier applies the strategy_started event in the request's trace").isPresent();
+        assertSentBetween(traceId, applied.get());
     }
 
     @Test
@@ -112,6 +118,32 @@ class TracingIT {
 
         Optional<String> applied = awaitLine("notifier", line -> line.contains("traceId=" + traceId) && line.contains("execution_completed"));
         assertThat(applied).as("the notifier applies the run's execution_completed event in the run's trace").isPresent();
+        String send = assertSentBetween(traceId, applied.get());
+        Matcher runSpan = SPAN_ID.matcher(runLine);
+        assertThat(runSpan.find()).as("the run's log line carries its span id: %s", runLine).isTrue();
+        assertThat(continued(send)).as("the send span is the run span's child: %s", send).isEqualTo(runSpan.group(1));
+    }
+
+    /**
+     * The notifier's span continues the relay's send span of the event, in the same trace.
+     *
+     * @return executor-worker's line for that send, which names the traceparent its row stored
+     */
+    private static String assertSentBetween(String traceId, String applied) {
+        String parent = continued(applied);
+        String send = awaitLine("executor-worker", line -> line.contains("spanId=" + parent + " ") && line.contains("sending outbox event"))
+                .orElseThrow(() -> new AssertionError("the notifier's parent span " + parent + " is no send span of the relay: " + applied));
+        assertThat(send).as("the send span is in the change's trace").contains("traceId=" + traceId + " ");
+        Matcher stored = CONTINUING.matcher(send);
+        assertThat(stored.find() && stored.group(1).equals(traceId)).as("the send continues the stored trace: %s", send).isTrue();
+        return send;
+    }
+
+    /** The parent span id in the traceparent the line says it continues. */
+    private static String continued(String line) {
+        Matcher continuing = CONTINUING.matcher(line);
+        assertThat(continuing.find()).as("the line names the traceparent it continues: %s", line).isTrue();
+        return continuing.group(2);
     }
 
     /** The first line of the service's log that matches, once it is there (empty after a minute). */

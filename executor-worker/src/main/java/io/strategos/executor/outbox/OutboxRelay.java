@@ -1,5 +1,10 @@
 package io.strategos.executor.outbox;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Scope;
 import io.quarkus.scheduler.Scheduled;
 import io.strategos.model.event.StrategyEvent;
 import io.strategos.model.tracing.Traceparent;
@@ -28,6 +33,10 @@ import org.jboss.logging.Logger;
  * events of a strategy leave in the order they were written. Delivery is at least once (a crash
  * between Kafka's acknowledgement and the delete sends a batch again); consumers deduplicate by
  * event id. While Kafka is down nothing is deleted, and everything goes out when it returns.
+ *
+ * <p>The sending of each event that carries a {@code traceparent} is a PRODUCER span, a child of that
+ * stored context, from the send to Kafka's acknowledgement; the Kafka header carries the span's own
+ * context, so the notifier's span is its child, in the same trace.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -46,12 +55,14 @@ public class OutboxRelay {
     private final Pool pool;
     private final Producer<String, String> producer;
     private final int batchSize;
+    private final Tracer tracer;
 
     public OutboxRelay(Pool pool, Producer<String, String> producer,
-                       @ConfigProperty(name = "strategos.outbox.batch-size") int batchSize) {
+                       @ConfigProperty(name = "strategos.outbox.batch-size") int batchSize, Tracer tracer) {
         this.pool = pool;
         this.producer = producer;
         this.batchSize = batchSize;
+        this.tracer = tracer;
     }
 
     @Scheduled(every = "${strategos.outbox.poll-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -85,12 +96,13 @@ public class OutboxRelay {
         RowSet<Row> rows = conn.preparedQuery(NEXT_BATCH).execute(Tuple.of(batchSize)).await().indefinitely();
         List<Long> ids = new ArrayList<>(rows.size());
         List<Future<RecordMetadata>> sends = new ArrayList<>(rows.size());
+        List<Span> spans = new ArrayList<>(rows.size());
         for (Row row : rows) {
             ProducerRecord<String, String> record = new ProducerRecord<>(StrategyEvent.TOPIC, row.getString("message_key"),
                     row.getString("payload"));
             record.headers().add("content-type", StrategyEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-            // The trace of the change that wrote the event, which the notifier continues.
-            String traceparent = row.getString("traceparent");
+            Span span = sendSpan(row);
+            String traceparent = Traceparent.of(span);
             if (traceparent != null) {
                 record.headers().add(Traceparent.HEADER, traceparent.getBytes(StandardCharsets.UTF_8));
             }
@@ -98,16 +110,19 @@ public class OutboxRelay {
             try {
                 send = producer.send(record);
             } catch (KafkaException e) {
+                span.setStatus(StatusCode.ERROR, e.getMessage()).end();
                 LOG.warnf("Kafka is unavailable (%s); %d events wait in the outbox", e.getMessage(), rows.size() - ids.size());
                 break;
             }
             if (failedAlready(send)) {
                 // Refused before it was queued (no metadata while Kafka is away): sending the events
                 // behind it now could let them overtake it, so they wait too.
+                span.setStatus(StatusCode.ERROR, "Kafka is unavailable").end();
                 LOG.warnf("Kafka is unavailable; %d events wait in the outbox", rows.size() - ids.size());
                 break;
             }
             sends.add(send);
+            spans.add(span);
             ids.add(row.getLong("id"));
         }
         // Wait for every queued send, and delete what Kafka acknowledged. Once queued, the idempotent
@@ -116,14 +131,19 @@ public class OutboxRelay {
         List<Long> acknowledged = new ArrayList<>(sends.size());
         String failure = null;
         for (int i = 0; i < sends.size(); i++) {
+            Span span = spans.get(i);
             try {
                 sends.get(i).get();
                 acknowledged.add(ids.get(i));
             } catch (ExecutionException e) {
                 failure = e.getCause().getMessage();
+                span.setStatus(StatusCode.ERROR, failure);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                spans.subList(i + 1, spans.size()).forEach(Span::end);
                 return 0;
+            } finally {
+                span.end();
             }
         }
         if (failure != null) {
@@ -134,5 +154,34 @@ public class OutboxRelay {
                     .await().indefinitely();
         }
         return acknowledged.size() == rows.size() ? acknowledged.size() : 0;
+    }
+
+    /**
+     * The span of one event's send, continuing the trace its row stored; an invalid span (no header
+     * sent) when it stored none. Unsampled, the span only has ids: it records nothing.
+     */
+    private Span sendSpan(Row row) {
+        String stored = row.getString("traceparent");
+        if (stored == null) {
+            return Span.getInvalid();
+        }
+        Span span = tracer.spanBuilder(StrategyEvent.TOPIC + " send")
+                .setParent(Traceparent.parent(stored))
+                .setSpanKind(SpanKind.PRODUCER)
+                .startSpan();
+        if (span.isRecording()) {
+            span.setAttribute("messaging.system", "kafka");
+            span.setAttribute("messaging.destination.name", StrategyEvent.TOPIC);
+            span.setAttribute("messaging.operation.type", "send");
+            span.setAttribute("messaging.kafka.message.key", row.getString("message_key"));
+            span.setAttribute("strategos.outbox.id", row.getLong("id"));
+        }
+        if (LOG.isDebugEnabled()) {
+            // With the span current, the line carries its ids: the link between the change's trace and the notifier's span.
+            try (Scope ignored = span.makeCurrent()) {
+                LOG.debugf("sending outbox event %d, continuing %s", row.getLong("id"), stored);
+            }
+        }
+        return span;
     }
 }

@@ -100,22 +100,25 @@ public class StrategyEventConsumer {
             byTrace.computeIfAbsent(traceparent, ignored -> new ArrayList<>()).add(event);
         }
         return Uni.createFrom().deferred(() -> {
-            Map<Span, List<Received>> spans = new LinkedHashMap<>();
-            byTrace.forEach((traceparent, traced) -> spans.put(tracer.spanBuilder(StrategyEvent.TOPIC + " process")
+            Map<String, Span> spans = new LinkedHashMap<>();
+            byTrace.forEach((traceparent, traced) -> spans.put(traceparent, tracer.spanBuilder(StrategyEvent.TOPIC + " process")
                     .setParent(Traceparent.parent(traceparent))
                     .setSpanKind(SpanKind.CONSUMER)
                     .setAttribute("messaging.system", "kafka")
                     .setAttribute("messaging.destination.name", StrategyEvent.TOPIC)
                     .setAttribute("messaging.operation.type", "process")
                     .setAttribute("messaging.batch.message_count", (long) traced.size())
-                    .startSpan(), traced));
-            return apply(events).onTermination().invoke((ignored, failure, cancelled) -> spans.forEach((span, traced) -> {
+                    .startSpan()));
+            return apply(events).onTermination().invoke((ignored, failure, cancelled) -> byTrace.forEach((traceparent, traced) -> {
+                Span span = spans.get(traceparent);
                 try (Scope current = span.makeCurrent()) {
                     if (failure != null) {
                         span.setStatus(StatusCode.ERROR, failure.getMessage());
                     } else if (!cancelled) {
-                        // With the span current, this line carries the trace id of the change the events came from.
-                        LOG.debugf("applied %s", traced.stream().map(e -> e.event().type().typeName() + " " + e.event().id()).toList());
+                        // With the span current, this line carries the trace id of the change the events came from;
+                        // the parent it names shows the link even when the trace is not sampled.
+                        LOG.debugf("applied %s, continuing %s",
+                                traced.stream().map(e -> e.event().type().typeName() + " " + e.event().id()).toList(), traceparent);
                     }
                 } finally {
                     span.end();

@@ -5,6 +5,7 @@ import io.smallrye.common.annotation.NonBlocking;
 import io.strategos.model.FieldError;
 import io.strategos.model.rest.Callers;
 import io.strategos.model.rest.InvalidInputException;
+import io.strategos.model.stream.LastEventId;
 import io.strategos.notifier.mapping.NotificationChange;
 import io.strategos.notifier.stream.NotificationStreams;
 import jakarta.ws.rs.GET;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -57,23 +59,13 @@ public class NotificationStreamResource {
     @APIResponse(responseCode = "400", description = "Last-Event-ID is not an id of this stream")
     @APIResponse(responseCode = "401", description = "No valid token")
     public void stream(@Parameter(in = ParameterIn.HEADER, description = "The id of the last event seen, to replay what came after it")
-                       @HeaderParam("Last-Event-ID") String lastEventId,
+                       @HeaderParam(LastEventId.HEADER) String lastEventId,
                        @Context SseEventSink sink, @Context Sse sse) {
-        streams.open(Callers.id(token), parse(lastEventId), sink, sse);
-    }
-
-    private static Long parse(String lastEventId) {
-        if (lastEventId == null || lastEventId.isBlank()) {
-            return null;
+        List<FieldError> errors = new ArrayList<>();
+        Long after = LastEventId.parse(lastEventId, errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
         }
-        try {
-            long seq = Long.parseLong(lastEventId.strip());
-            if (seq >= 0) {
-                return seq;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw new InvalidInputException(List.of(new FieldError("Last-Event-ID", "not an event id of this stream")));
+        streams.open(Callers.id(token), after, sink, sse);
     }
 }

@@ -15,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** The caller's backtests: submit, read, list, cancel, and their runs and trades. Plain SQL, scoped to the caller. */
 @ApplicationScoped
@@ -46,20 +47,37 @@ public class BacktestQueries {
              WHERE id = $1 AND owner_id = $2 AND status IN ('queued', 'running')
             RETURNING %s""".formatted(COLUMNS);
 
-    private static final String RUNS = """
+    /**
+     * A backtest's rows of one kind in their order, paged by one column: {@code $3} is the key of the
+     * last row of the page before (null for the first page).
+     */
+    public record Detail<T>(String sql, Function<Row, T> row, Function<T, String> cursorKey, Function<String, Object> afterKey) {
+    }
+
+    /** Every slot's run, by slot. */
+    public static final Detail<BacktestView.Run> RUNS = new Detail<>("""
             SELECT r.slot, r.status, r.error, r.trades, r.equity
               FROM backtest_runs r JOIN backtests b ON b.id = r.backtest_id
              WHERE r.backtest_id = $1 AND b.owner_id = $2 AND ($3::timestamptz IS NULL OR r.slot > $3)
              ORDER BY r.slot
-             LIMIT $4""";
+             LIMIT $4""",
+            r -> new BacktestView.Run(StrategyRows.instant(r, "slot"), r.getString("status"), r.getString("error"),
+                    r.getInteger("trades"), r.getBigDecimal("equity")),
+            run -> run.slot().toString(), key -> offset(Instant.parse(key)));
 
-    private static final String TRADES = """
+    /** Every simulated trade, by sequence number. */
+    public static final Detail<BacktestView.Trade> TRADES = new Detail<>("""
             SELECT t.seq, t.slot, t.market_id, t.question, t.outcome, t.action, t.quantity, t.price, t.fee_usd, t.cash_delta,
                    t.realized_pnl, t.reason
               FROM backtest_trades t JOIN backtests b ON b.id = t.backtest_id
-             WHERE t.backtest_id = $1 AND b.owner_id = $2 AND t.seq > $3
+             WHERE t.backtest_id = $1 AND b.owner_id = $2 AND ($3::int IS NULL OR t.seq > $3)
              ORDER BY t.seq
-             LIMIT $4""";
+             LIMIT $4""",
+            t -> new BacktestView.Trade(t.getInteger("seq"), StrategyRows.instant(t, "slot"), t.getString("market_id"),
+                    t.getString("question"), t.getString("outcome"), t.getString("action"), t.getBigDecimal("quantity"),
+                    t.getBigDecimal("price"), t.getBigDecimal("fee_usd"), t.getBigDecimal("cash_delta"),
+                    t.getBigDecimal("realized_pnl"), t.getString("reason")),
+            trade -> Integer.toString(trade.seq()), Integer::valueOf);
 
     public record Found(BacktestView backtest, String sortKey) {
     }
@@ -104,25 +122,13 @@ public class BacktestQueries {
                 .map(rows -> rows.size() == 0 ? null : view(rows.iterator().next())));
     }
 
-    public Uni<List<BacktestView.Run>> runs(String ownerId, UUID id, Instant after, int limit) {
-        Tuple args = Tuple.tuple().addUUID(id).addString(ownerId).addOffsetDateTime(offset(after)).addInteger(limit);
-        return scope.run(ownerId, c -> c.preparedQuery(RUNS).execute(args).map(rows -> {
-            List<BacktestView.Run> runs = new ArrayList<>(rows.size());
-            rows.forEach(r -> runs.add(new BacktestView.Run(StrategyRows.instant(r, "slot"), r.getString("status"), r.getString("error"),
-                    r.getInteger("trades"), r.getBigDecimal("equity"))));
-            return runs;
-        }));
-    }
-
-    public Uni<List<BacktestView.Trade>> trades(String ownerId, UUID id, int afterSeq, int limit) {
-        Tuple args = Tuple.tuple().addUUID(id).addString(ownerId).addInteger(afterSeq).addInteger(limit);
-        return scope.run(ownerId, c -> c.preparedQuery(TRADES).execute(args).map(rows -> {
-            List<BacktestView.Trade> trades = new ArrayList<>(rows.size());
-            rows.forEach(t -> trades.add(new BacktestView.Trade(t.getInteger("seq"), StrategyRows.instant(t, "slot"),
-                    t.getString("market_id"), t.getString("question"), t.getString("outcome"), t.getString("action"),
-                    t.getBigDecimal("quantity"), t.getBigDecimal("price"), t.getBigDecimal("fee_usd"), t.getBigDecimal("cash_delta"),
-                    t.getBigDecimal("realized_pnl"), t.getString("reason"))));
-            return trades;
+    /** @param afterKey the {@link Detail#afterKey} of the page before's cursor, or null for the first page */
+    public <T> Uni<List<T>> detail(String ownerId, UUID id, Detail<T> detail, Object afterKey, int limit) {
+        Tuple args = Tuple.tuple().addUUID(id).addString(ownerId).addValue(afterKey).addInteger(limit);
+        return scope.run(ownerId, c -> c.preparedQuery(detail.sql()).execute(args).map(rows -> {
+            List<T> found = new ArrayList<>(rows.size());
+            rows.forEach(row -> found.add(detail.row().apply(row)));
+            return found;
         }));
     }
 

@@ -7,6 +7,7 @@ import io.strategos.api.stream.RunStreams;
 import io.strategos.model.FieldError;
 import io.strategos.model.rest.Callers;
 import io.strategos.model.rest.InvalidInputException;
+import io.strategos.model.stream.LastEventId;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
@@ -62,11 +63,11 @@ public class RunStreamResource {
     @APIResponse(responseCode = "401", description = "No valid token")
     public void stream(@Parameter(description = "Only this strategy's changes") @QueryParam("strategyId") String strategyId,
                        @Parameter(in = ParameterIn.HEADER, description = "The id of the last event seen, to replay what came after it")
-                       @HeaderParam("Last-Event-ID") String lastEventId,
+                       @HeaderParam(LastEventId.HEADER) String lastEventId,
                        @Context SseEventSink sink, @Context Sse sse) {
         List<FieldError> errors = new ArrayList<>();
         UUID strategy = strategyId(strategyId, errors);
-        Long after = lastEventId(lastEventId, errors);
+        Long after = LastEventId.parse(lastEventId, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -83,21 +84,5 @@ public class RunStreamResource {
             errors.add(new FieldError("strategyId", "not a strategy id"));
             return null;
         }
-    }
-
-    private static Long lastEventId(String value, List<FieldError> errors) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            long seq = Long.parseLong(value.strip());
-            if (seq >= 0) {
-                return seq;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        errors.add(new FieldError("Last-Event-ID", "not an event id of this stream"));
-        return null;
     }
 }

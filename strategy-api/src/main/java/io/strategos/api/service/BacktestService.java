@@ -103,20 +103,27 @@ public class BacktestService {
                 }));
     }
 
-    /** One page of runs in slot order; the cursor is the last slot of the page before. */
+    /** One page of runs in slot order: the equity curve. */
     public Uni<Page<BacktestView.Run>> runs(String caller, UUID id, String cursor, int limit) {
-        Cursor after = Cursor.decode(cursor);
-        Instant afterSlot = after == null ? null : parseInstant(after.key());
-        return get(caller, id).flatMap(b -> backtests.runs(caller, id, afterSlot, limit + 1))
-                .map(runs -> Pages.of(runs, limit, r -> r, r -> new Cursor(r.slot().toString(), id)));
+        return detail(caller, id, BacktestQueries.RUNS, cursor, limit);
     }
 
-    /** One page of trades in the order they were made; the cursor is the last trade's sequence number. */
+    /** One page of trades in the order they were made. */
     public Uni<Page<BacktestView.Trade>> trades(String caller, UUID id, String cursor, int limit) {
+        return detail(caller, id, BacktestQueries.TRADES, cursor, limit);
+    }
+
+    /** A page of the backtest's rows of one kind; 404, not an empty page, when the caller has no such backtest. */
+    private <T> Uni<Page<T>> detail(String caller, UUID id, BacktestQueries.Detail<T> detail, String cursor, int limit) {
         Cursor after = Cursor.decode(cursor);
-        int afterSeq = after == null ? -1 : parseSeq(after.key());
-        return get(caller, id).flatMap(b -> backtests.trades(caller, id, afterSeq, limit + 1))
-                .map(trades -> Pages.of(trades, limit, t -> t, t -> new Cursor(Integer.toString(t.seq()), id)));
+        Object afterKey;
+        try {
+            afterKey = after == null ? null : detail.afterKey().apply(after.key());
+        } catch (RuntimeException e) {
+            throw Cursor.invalid();
+        }
+        return get(caller, id).flatMap(b -> backtests.detail(caller, id, detail, afterKey, limit + 1))
+                .map(rows -> Pages.of(rows, limit, row -> row, row -> new Cursor(detail.cursorKey().apply(row), id)));
     }
 
     private List<FieldError> rangeErrors(BacktestRequest request) {
@@ -145,21 +152,5 @@ public class BacktestService {
 
     private static InvalidInputException invalid(String pointer, String message) {
         return new InvalidInputException(List.of(new FieldError(pointer, message)));
-    }
-
-    private static Instant parseInstant(String key) {
-        try {
-            return Instant.parse(key);
-        } catch (RuntimeException e) {
-            throw Cursor.invalid();
-        }
-    }
-
-    private static int parseSeq(String key) {
-        try {
-            return Integer.parseInt(key);
-        } catch (NumberFormatException e) {
-            throw Cursor.invalid();
-        }
     }
 }

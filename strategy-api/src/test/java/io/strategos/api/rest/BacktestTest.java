@@ -149,8 +149,9 @@ class BacktestTest {
         Sql.as(owner.pool(), user, """
                 INSERT INTO backtest_trades (backtest_id, seq, slot, market_id, question, outcome, action, quantity, price, fee_usd,
                                              cash_delta, reason)
-                VALUES ($1, 0, $2, 'sim-1', 'Will it?', 'yes', 'buy', 200, 0.5, 0.2, -100.20, 'entry')""",
-                Tuple.of(backtest, FROM.atOffset(ZoneOffset.UTC)));
+                VALUES ($1, 0, $2, 'sim-1', 'Will it?', 'yes', 'buy', 200, 0.5, 0.2, -100.20, 'entry'),
+                       ($1, 1, $3, 'sim-1', 'Will it?', 'yes', 'sell', 200, 0.6, 0.2, 119.80, 'exit')""",
+                Tuple.of(backtest, FROM.atOffset(ZoneOffset.UTC), FROM.plusSeconds(120).atOffset(ZoneOffset.UTC)));
 
         String cursor = as(user).get("/api/v1/backtests/" + id + "/runs?limit=2").then().statusCode(200)
                 .body("items", hasSize(2))
@@ -160,10 +161,19 @@ class BacktestTest {
         List<String> rest = as(user).get("/api/v1/backtests/" + id + "/runs?limit=2&cursor=" + cursor).then().statusCode(200)
                 .body("nextCursor", nullValue()).extract().path("items.slot");
         assertThat(rest).containsExactly(FROM.plusSeconds(120).toString());
-        as(user).get("/api/v1/backtests/" + id + "/trades").then().statusCode(200)
+        String tradeCursor = as(user).get("/api/v1/backtests/" + id + "/trades?limit=1").then().statusCode(200)
                 .body("items", hasSize(1))
                 .body("items[0].action", equalTo("buy"))
-                .body("items[0].cashDelta", equalTo(-100.20f));
+                .body("items[0].cashDelta", equalTo(-100.20f))
+                .extract().path("nextCursor");
+        as(user).get("/api/v1/backtests/" + id + "/trades?limit=1&cursor=" + tradeCursor).then().statusCode(200)
+                .body("items.action", contains("sell"))
+                .body("nextCursor", nullValue());
+        // A cursor of the other list holds a key of the wrong kind: 400 naming the cursor, as for any cursor this API did not return.
+        as(user).get("/api/v1/backtests/" + id + "/runs?cursor=" + tradeCursor).then().statusCode(400)
+                .body("errors[0].pointer", equalTo("cursor"));
+        as(user).get("/api/v1/backtests/" + id + "/trades?cursor=" + cursor).then().statusCode(400)
+                .body("errors[0].pointer", equalTo("cursor"));
     }
 
     @Test

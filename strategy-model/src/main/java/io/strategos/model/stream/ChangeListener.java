@@ -1,48 +1,67 @@
 package io.strategos.model.stream;
 
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * LISTENs on a PostgreSQL connection of its own to a channel whose payloads are user ids: whoever
- * records a change NOTIFYs in its transaction, and PostgreSQL delivers that, on commit, to every
- * replica listening, which wakes its streams of that user. After the connection drops and comes back,
- * every stream reads again, since notifications sent meanwhile are lost.
+ * LISTENs, from start-up to shutdown, on a PostgreSQL connection of its own to a channel whose payloads
+ * are user ids: whoever records a change NOTIFYs in its transaction, and PostgreSQL delivers that, on
+ * commit, to every replica listening, which wakes its streams of that user in the service's
+ * {@link StreamRegistry}. After the connection drops and comes back, every stream reads again, since
+ * notifications sent meanwhile are lost.
+ *
+ * <p>A service's bean names its channel by extending this class. The injected and observer methods are
+ * public because ArC calls them from the subclass's package, which would otherwise need reflection.
  */
-public final class ChangeListener {
+public abstract class ChangeListener {
 
     private static final Logger LOG = Logger.getLogger(ChangeListener.class);
     private static final long RECONNECT_DELAY_MS = 1_000;
 
-    private final Vertx vertx;
-    private final PgSubscriber subscriber;
+    private final String channel;
+    private Vertx vertx;
+    private PgSubscriber subscriber;
 
-    public ChangeListener(Vertx vertx, PgConnectOptions options, String channel, StreamRegistry streams) {
+    protected ChangeListener(String channel) {
+        this.channel = channel;
+    }
+
+    /** The service's reactive datasource ({@code postgresql://host:port/db}, maybe prefixed {@code vertx-reactive:}) and its login. */
+    @Inject
+    public void subscribe(Vertx vertx, StreamRegistry streams,
+                          @ConfigProperty(name = "quarkus.datasource.reactive.url") String reactiveUrl,
+                          @ConfigProperty(name = "quarkus.datasource.username") String username,
+                          @ConfigProperty(name = "quarkus.datasource.password") String password) {
+        String url = reactiveUrl.startsWith("vertx-reactive:") ? reactiveUrl.substring("vertx-reactive:".length()) : reactiveUrl;
         this.vertx = vertx;
-        this.subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> RECONNECT_DELAY_MS);
+        this.subscriber = PgSubscriber.subscriber(vertx, PgConnectOptions.fromUri(url).setUser(username).setPassword(password))
+                .reconnectPolicy(retries -> RECONNECT_DELAY_MS);
         subscriber.channel(channel)
                 .handler(streams::wake)
                 // Called on the first LISTEN and after every reconnection.
                 .subscribeHandler(ignored -> streams.wakeAll());
     }
 
-    /** A Quarkus reactive datasource URL ({@code postgresql://host:port/db}, maybe prefixed {@code vertx-reactive:}) and its login. */
-    public static PgConnectOptions options(String reactiveUrl, String username, String password) {
-        String url = reactiveUrl.startsWith("vertx-reactive:") ? reactiveUrl.substring("vertx-reactive:".length()) : reactiveUrl;
-        return PgConnectOptions.fromUri(url).setUser(username).setPassword(password);
+    public void start(@Observes StartupEvent started) {
+        connect();
+    }
+
+    public void stop(@Observes ShutdownEvent stopping) {
+        subscriber.close();
     }
 
     /** The reconnect policy covers a connection that drops; this retries a database down at start-up. */
-    public void start() {
+    private void connect() {
         subscriber.connect().onFailure(e -> {
             LOG.warnf("cannot listen for changes, retrying: %s", e.getMessage());
-            vertx.setTimer(RECONNECT_DELAY_MS, ignored -> start());
+            vertx.setTimer(RECONNECT_DELAY_MS, ignored -> connect());
         });
-    }
-
-    public void stop() {
-        subscriber.close();
     }
 }
