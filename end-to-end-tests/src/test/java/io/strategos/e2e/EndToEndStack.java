@@ -7,6 +7,7 @@ import io.strategos.localstack.PostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,9 +33,14 @@ final class EndToEndStack {
      */
     static LocalStack start(String folder, Packaging packaging, String database, Map<String, String> environment)
             throws Exception {
-        Path repository = repository();
-        Path home = repository.resolve("end-to-end-tests/target").resolve(folder);
+        Path home = repository().resolve("end-to-end-tests/target").resolve(folder);
         deleteRecursively(home);
+        return new LocalStack(options(home, packaging, database, environment)).start();
+    }
+
+    /** A stack's options with its data and logs in {@code home}, on a fresh {@code database}. */
+    static LocalStack.Options options(Path home, Packaging packaging, String database, Map<String, String> environment)
+            throws SQLException {
         PostgresServer local = new PostgresServer("127.0.0.1", 5432, "strategos", "strategos");
         PostgresServer postgres = local.isUsable() ? local : null;
         if (postgres != null) {
@@ -42,8 +48,8 @@ final class EndToEndStack {
         }
         Map<String, Integer> ports = new LinkedHashMap<>();
         LocalStack.SERVICES.forEach(service -> ports.put(service, Ports.free()));
-        return new LocalStack(new LocalStack.Options(home, repository, postgres, Ports.free(), database, Ports.free(),
-                ports, environment, packaging)).start();
+        return new LocalStack.Options(home, repository(), postgres, Ports.free(), database, Ports.free(), ports, environment,
+                packaging);
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -6,8 +6,6 @@ import io.strategos.localstack.JwtKeys;
 import io.strategos.localstack.Launcher;
 import io.strategos.localstack.LocalStack;
 import io.strategos.localstack.Packaging;
-import io.strategos.localstack.Ports;
-import io.strategos.localstack.PostgresServer;
 import io.strategos.localstack.testing.TestDatabases;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -19,7 +17,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -28,7 +25,7 @@ import org.junit.jupiter.api.Test;
 /** The {@code ./strategos} launcher as its user meets it. */
 class LauncherIT {
 
-    private static final Path REPOSITORY = Path.of(System.getProperty("strategos.repository", "..")).toAbsolutePath().normalize();
+    private static final Path REPOSITORY = EndToEndStack.repository();
     private static final String OTHER_ISSUER = "https://idp.example.test";
 
     /** The same command line as {@code ./strategos token}, on a folder of its own. */
@@ -56,16 +53,9 @@ class LauncherIT {
         Path home = Files.createTempDirectory(REPOSITORY.resolve("end-to-end-tests/target"), "own-idp");
         JwtKeys provider = JwtKeys.loadOrCreate(home.resolve("provider"));
         String database = TestDatabases.name("strategos_own_idp");
-        PostgresServer local = new PostgresServer("127.0.0.1", 5432, "strategos", "strategos");
-        PostgresServer postgres = local.isUsable() ? local : null;
-        if (postgres != null) {
-            postgres.recreateDatabase(database);
-        }
-        Map<String, Integer> ports = new LinkedHashMap<>();
-        LocalStack.SERVICES.forEach(service -> ports.put(service, Ports.free()));
-        LocalStack.Options options = new LocalStack.Options(home.resolve(".strategos"), REPOSITORY, postgres, Ports.free(), database,
-                Ports.free(), ports, Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", home.resolve("provider/public-key.pem").toString(),
-                "MP_JWT_VERIFY_ISSUER", OTHER_ISSUER), Packaging.JVM);
+        LocalStack.Options options = EndToEndStack.options(home.resolve(".strategos"), Packaging.JVM, database,
+                Map.of("MP_JWT_VERIFY_PUBLICKEY_LOCATION", home.resolve("provider/public-key.pem").toString(),
+                        "MP_JWT_VERIFY_ISSUER", OTHER_ISSUER));
 
         try (LocalStack stack = new LocalStack(options).start()) {
             ByteArrayOutputStream said = new ByteArrayOutputStream();

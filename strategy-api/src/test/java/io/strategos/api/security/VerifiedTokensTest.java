@@ -8,10 +8,10 @@ import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipal;
 import io.smallrye.jwt.auth.principal.JWTCallerPrincipalFactory;
 import io.smallrye.jwt.auth.principal.ParseException;
+import io.strategos.localstack.testing.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,35 +59,15 @@ class VerifiedTokensTest {
         assertThat(verifier.verified).containsExactly(token);
     }
 
-    /** A clock the test moves. */
-    private static final class MovingClock extends Clock {
-        Instant now = NOW;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void aTokenIsVerifiedAgainAfterTheWindow() throws Exception {
-        MovingClock clock = new MovingClock();
+        ManualClock clock = new ManualClock(NOW);
         VerifiedTokens tokens = new VerifiedTokens(verifier, 100, Duration.ofSeconds(60), clock);
 
         tokens.parse(token, CONTEXT);
-        clock.now = NOW.plusSeconds(59);
+        clock.set(NOW.plusSeconds(59));
         tokens.parse(token, CONTEXT);
-        clock.now = NOW.plusSeconds(60);
+        clock.set(NOW.plusSeconds(60));
         tokens.parse(token, CONTEXT);
 
         assertThat(verifier.verified).hasSize(2);
@@ -95,12 +75,12 @@ class VerifiedTokensTest {
 
     @Test
     void anExpiredTokenIsNeverServedFromMemory() throws Exception {
-        MovingClock clock = new MovingClock();
+        ManualClock clock = new ManualClock(NOW);
         VerifiedTokens tokens = new VerifiedTokens(verifier, 100, Duration.ofSeconds(60), clock);
         String expiringSoon = "valid-" + NOW.plusSeconds(10).getEpochSecond();
 
         tokens.parse(expiringSoon, CONTEXT);
-        clock.now = NOW.plusSeconds(10);
+        clock.set(NOW.plusSeconds(10));
         tokens.parse(expiringSoon, CONTEXT);
 
         assertThat(verifier.verified).hasSize(2);
