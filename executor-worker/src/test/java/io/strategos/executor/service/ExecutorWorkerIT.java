@@ -14,6 +14,9 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.pgclient.PgConnectOptions;
 import java.time.Duration;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.config.Config;
@@ -73,6 +76,21 @@ class ExecutorWorkerIT {
         // Published means relayed: the outbox row is gone once Kafka acknowledged it.
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> tables.rows("SELECT 1 FROM outbox_events WHERE message_key = $1", id.toString()).isEmpty());
+    }
+
+    @Test
+    void runsADueCronStrategyAndSchedulesItsNextSlotInItsZone() {
+        // Natively this needs Caffeine's cache classes (cron expressions and definitions are kept parsed) and the
+        // image's time-zone data; India has no daylight saving, so the next slot's local time is always 09:30.
+        UUID id = tables.insertRunningStrategy("it-owner", ExecutorFlowTest.GOOD_GRAPH,
+                "{\"type\": \"cron\", \"expression\": \"30 9 * * *\", \"timezone\": \"Asia/Kolkata\"}");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> tables.strategy(id).getLong("total_executions") == 1);
+        assertThat(tables.rows("SELECT trigger FROM executions WHERE strategy_id = $1", id).getFirst().getString("trigger"))
+                .isEqualTo("cron");
+        OffsetDateTime next = tables.strategy(id).getOffsetDateTime("next_run_at");
+        assertThat(next).isAfter(OffsetDateTime.now());
+        assertThat(next.atZoneSameInstant(ZoneId.of("Asia/Kolkata")).toLocalTime()).isEqualTo(LocalTime.of(9, 30));
     }
 
     @Test
