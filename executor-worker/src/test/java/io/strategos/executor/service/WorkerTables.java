@@ -18,6 +18,11 @@ final class WorkerTables {
 
     /** A running strategy due now, repeating every {@code everySeconds}. */
     UUID insertRunningStrategy(String owner, String graph, int everySeconds) {
+        return insertRunningStrategy(owner, graph, "{\"type\": \"interval\", \"everySeconds\": " + everySeconds + "}");
+    }
+
+    /** A running strategy due now, on {@code schedule} (its JSON) afterwards. */
+    UUID insertRunningStrategy(String owner, String graph, String schedule) {
         UUID id = UUID.randomUUID();
         pool.preparedQuery("""
                         WITH s AS (
@@ -26,7 +31,7 @@ final class WorkerTables {
                             VALUES ($1, $2, 'flow test', $3::text::jsonb, 'running', $4::text::jsonb, 'paper', 1000, now())
                             RETURNING id, owner_id)
                         INSERT INTO strategy_run_state (strategy_id, owner_id, next_run_at) SELECT id, owner_id, now() FROM s""")
-                .execute(Tuple.of(id, owner, graph, "{\"type\": \"interval\", \"everySeconds\": " + everySeconds + "}"))
+                .execute(Tuple.of(id, owner, graph, schedule))
                 .await().indefinitely();
         return id;
     }

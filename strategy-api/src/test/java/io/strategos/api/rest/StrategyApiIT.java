@@ -5,6 +5,7 @@ import static io.strategos.api.rest.Fixtures.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
@@ -84,6 +85,15 @@ class StrategyApiIT {
                 .then().statusCode(400).contentType("application/problem+json")
                 .body("errors.pointer", hasItems("/name", "/graph/nodes/1/id", "/graph/nodes/1/type", "/graph/edges/0/target"));
         given().get("/api/v1/strategies").then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
+    }
+
+    @Test
+    void previewsACronScheduleInItsZone() {
+        // Natively this needs Caffeine's cache classes (parsed cron expressions are kept) and the image's time-zone
+        // data; India has no daylight saving, so every fire is at 09:30 local time.
+        as(user).get("/api/v1/schedules/preview?cron=30 9 * * *&timezone=Asia/Kolkata&count=3")
+                .then().statusCode(200).body("timezone", equalTo("Asia/Kolkata")).body("fireTimes", hasSize(3))
+                .body("localFireTimes", everyItem(endsWith("T09:30+05:30")));
     }
 
     @Test
