@@ -13,9 +13,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Keeps run history to {@code strategos.retention.days} and market history to
- * {@code strategos.market-history.retention-days}: creates the coming days' partitions of the day-partitioned
- * tables (node logs, market snapshots and descriptions) ahead of time, drops the partitions that fell out of
- * their window, and deletes older executions in bounded chunks. One replica at a time, under an advisory lock.
+ * {@code strategos.market-history.retention-days}: deletes older executions (node logs included) in bounded
+ * chunks, creates the coming days' partitions of the day-partitioned market tables (snapshots and
+ * descriptions) ahead of time, and drops the partitions that fell out of their window. One replica at a time, under an advisory lock.
  */
 @ApplicationScoped
 public class RetentionJob {
@@ -40,9 +40,7 @@ public class RetentionJob {
         this.pool = pool;
         this.retentionDays = retentionDays;
         this.deleteChunk = deleteChunk;
-        // Expired rows in a default partition are deleted row by row; node logs have no foreign key to cascade from executions.
-        this.partitioned = List.of(new DailyPartitions("execution_node_logs", "started_at", retentionDays),
-                new DailyPartitions("market_snapshots", "period_start", marketHistoryDays),
+        this.partitioned = List.of(new DailyPartitions("market_snapshots", "period_start", marketHistoryDays),
                 new DailyPartitions("market_descriptions", "recorded_at", marketHistoryDays));
     }
 
