@@ -7,9 +7,11 @@
 --
 -- node_logs holds what the API shows, in run order:
 --   [{"seq": 1, "nodeId": "...", "nodeType": "...", "status": "success|error|skipped", "output": {...} | null,
---     "error": "..." | null, "startedAt": "<ISO-8601>", "completedAt": "<ISO-8601>", "durationMs": 3}, ...]
--- It is json, not jsonb: it is written on every run and read whole, never searched, and json stores the
--- text as given instead of converting it.
+--     "error": "..." | null, "startedAtEpochMs": 1764594000123, "durationMs": 3}, ...]
+-- A node completed at startedAtEpochMs + durationMs. It is json, not jsonb: it is written on every run and
+-- read whole, never searched, and json stores the text as given instead of converting it. Times are epoch
+-- milliseconds because the executor writes them for every node of every run, and numbers cost it far
+-- less to write than ISO-8601 text; strategy-api shows them as ISO-8601.
 --
 -- The per-node statistics (runs, errors, durations per node id) come from four arrays, one element per
 -- node in the same order, included in the history index: the statistics read that index alone, as they
@@ -36,8 +38,7 @@ UPDATE executions e
   FROM (SELECT execution_id,
                json_agg(json_build_object('seq', seq, 'nodeId', node_id, 'nodeType', node_type, 'status', status,
                                           'output', output, 'error', error,
-                                          'startedAt', to_char(started_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                                          'completedAt', to_char(completed_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                                          'startedAtEpochMs', (extract(epoch FROM started_at) * 1000)::bigint,
                                           'durationMs', duration_ms)
                         ORDER BY seq) AS node_logs,
                array_agg(node_id ORDER BY seq)     AS node_ids,

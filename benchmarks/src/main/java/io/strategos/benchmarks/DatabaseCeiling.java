@@ -31,8 +31,7 @@ final class DatabaseCeiling {
     private static final String NODE_LOGS = IntStream.rangeClosed(1, 3)
             .mapToObj(seq -> "{\"seq\": " + seq + ", \"nodeId\": \"node-" + seq + "\", \"nodeType\": \"filter\", "
                     + "\"status\": \"success\", \"output\": " + NODE_OUTPUT + ", \"error\": null, "
-                    + "\"startedAt\": \"2026-12-01T13:00:00.001Z\", \"completedAt\": \"2026-12-01T13:00:00.002Z\", "
-                    + "\"durationMs\": 1}")
+                    + "\"startedAtEpochMs\": 1764594000001, \"durationMs\": 1}")
             .collect(Collectors.joining(", ", "[", "]"));
 
     // UUIDv7 in SQL (PostgreSQL 15 has no uuidv7()): a random UUID whose first 48 bits become the epoch

@@ -95,6 +95,7 @@ class NodeLogsUpgradeIT {
         assertThat(markets.path("nodeId").asText()).isEqualTo("markets");
         assertThat(markets.path("output").path("marketIds").toString()).isEqualTo("[\"m1\",\"m2\"]");
         assertThat(markets.path("startedAt").asText()).isEqualTo("2026-11-30T10:00:00.010Z");
+        assertThat(markets.path("completedAt").asText()).isEqualTo("2026-11-30T10:00:00.030Z");
         assertThat(markets.path("durationMs").asInt()).isEqualTo(20);
         JsonNode cheap = failed.path("nodes").get(1);
         assertThat(cheap.path("nodeId").asText()).isEqualTo("cheap");

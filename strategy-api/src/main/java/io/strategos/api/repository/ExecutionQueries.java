@@ -47,11 +47,13 @@ public class ExecutionQueries {
             """.formatted(COLUMNS);
 
     // The node logs kept in the execution's row (V22), one row per node in run order. A node without output
-    // has JSON null there, which the view shows as no output.
+    // has JSON null there, which the view shows as no output; times are epoch milliseconds there.
     private static final String NODE_LOGS = """
             SELECT (l->>'seq')::int AS seq, l->>'nodeId' AS node_id, l->>'nodeType' AS node_type, l->>'status' AS status,
-                   nullif((l->'output')::text, 'null') AS output, l->>'error' AS error, (l->>'startedAt')::timestamptz AS started_at,
-                   (l->>'completedAt')::timestamptz AS completed_at, (l->>'durationMs')::int AS duration_ms
+                   nullif((l->'output')::text, 'null') AS output, l->>'error' AS error,
+                   to_timestamp((l->>'startedAtEpochMs')::bigint / 1000.0) AS started_at,
+                   to_timestamp(((l->>'startedAtEpochMs')::bigint + (l->>'durationMs')::int) / 1000.0) AS completed_at,
+                   (l->>'durationMs')::int AS duration_ms
               FROM executions e, json_array_elements(e.node_logs) WITH ORDINALITY AS n(l, position)
              WHERE e.id = $1 AND e.owner_id = $2
              ORDER BY n.position

@@ -51,13 +51,13 @@ class ReportsTest {
             int duration = (i + 1) * 100;
             String nodeStatus = status.equals("failed") ? "error" : "success";
             String nodeError = status.equals("failed") ? "\"boom\"" : "null";
-            String at = started.toString();
+            long at = started.toEpochMilli();
             // Two nodes, as executor-worker records them (V22): the logs and the statistics' arrays.
             String nodeLogs = """
                     [{"seq": 1, "nodeId": "markets", "nodeType": "polymarket-stream", "status": "success", "output": {"markets": 3},
-                      "error": null, "startedAt": "%1$s", "completedAt": "%1$s", "durationMs": %2$d},
+                      "error": null, "startedAtEpochMs": %1$d, "durationMs": %2$d},
                      {"seq": 2, "nodeId": "liquid", "nodeType": "filter", "status": "%3$s", "output": null,
-                      "error": %4$s, "startedAt": "%1$s", "completedAt": "%1$s", "durationMs": %2$d}]"""
+                      "error": %4$s, "startedAtEpochMs": %1$d, "durationMs": %2$d}]"""
                     .formatted(at, duration / 2, nodeStatus, nodeError);
             sql("""
                     INSERT INTO executions (id, strategy_id, owner_id, strategy_version, trigger, scheduled_for, started_at,
@@ -111,7 +111,9 @@ class ReportsTest {
         String executionId = first.path("items[0].id");
         as(user).get("/api/v1/executions/" + executionId).then().statusCode(200)
                 .body("status", equalTo("skipped")).body("nodes.nodeId", equalTo(List.of("markets", "liquid")))
-                .body("nodes[0].output.markets", equalTo(3));
+                .body("nodes[0].output.markets", equalTo(3))
+                .body("nodes[0].startedAt", equalTo("2026-03-01T10:09:00Z"))
+                .body("nodes[0].completedAt", equalTo("2026-03-01T10:09:00.500Z"));
         as(Fixtures.newUser()).get("/api/v1/executions/" + executionId).then().statusCode(404);
         as(Fixtures.newUser()).get(url).then().statusCode(404);
         as(Fixtures.newUser()).get("/api/v1/strategies/" + id + "/stats").then().statusCode(404);
