@@ -47,7 +47,7 @@ public final class Benchmarks {
                     intOption(options, "rate", 1_000), intOption(options, "seconds", 30), intOption(options, "warmup", 20),
                     options.getOrDefault("scenario", "both"));
             case "lab" -> LabBenchmark.run(intOption(options, "test-runs", 2_000), intOption(options, "days", 30),
-                    intOption(options, "strategies", 1_000));
+                    intOption(options, "strategies", 5_000));
             case "db-scheduler" -> DbSchedulerPeer.best(intOption(options, "tasks", 200_000));
             case "keda-backlog" -> KedaBacklog.run(intOption(options, "strategies", 100_000), intOption(options, "evaluations", 200));
             case "keda-day" -> KedaDaySimulation.run(intOption(options, "spread", 100_000), intOption(options, "burst", 100_000),

@@ -3,18 +3,17 @@ package io.strategos.benchmarks;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 /**
  * How fast PostgreSQL alone can record what Strategos records per run, on the schema as migrated: the
  * ceiling any executor on this database and machine works under. One SQL statement per batch of 100
  * due strategies claims them (FOR UPDATE SKIP LOCKED), advances their run state, and inserts their
- * executions, three node logs each (output of the size the executor logs) and the outbox events
+ * executions with their three node logs (output of the size the executor logs) and the outbox events
  * (JSON text with the run's traceparent).
  * pgbench runs it from 4 clients, as a prepared statement, until every strategy has run once.
  */
@@ -25,8 +24,15 @@ final class DatabaseCeiling {
 
     // A node log's output as the executor writes it for a 20-market step.
     private static final String NODE_OUTPUT = "{\"inputCount\": 20, \"outputCount\": 20, \"marketIds\": ["
-            + String.join(", ", java.util.stream.IntStream.range(0, 20).mapToObj(i -> "\"sim-" + (100 + i) + "\"").toList())
+            + String.join(", ", IntStream.range(0, 20).mapToObj(i -> "\"sim-" + (100 + i) + "\"").toList())
             + "]}";
+
+    // A run's three node logs, in the format executor-worker writes them (V22).
+    private static final String NODE_LOGS = IntStream.rangeClosed(1, 3)
+            .mapToObj(seq -> "{\"seq\": " + seq + ", \"nodeId\": \"node-" + seq + "\", \"nodeType\": \"filter\", "
+                    + "\"status\": \"success\", \"output\": " + NODE_OUTPUT + ", \"error\": null, "
+                    + "\"startedAtEpochMs\": 1764594000001, \"durationMs\": 1}")
+            .collect(Collectors.joining(", ", "[", "]"));
 
     // UUIDv7 in SQL (PostgreSQL 15 has no uuidv7()): a random UUID whose first 48 bits become the epoch
     // milliseconds and whose version nibble goes from 4 to 7.
@@ -58,16 +64,14 @@ final class DatabaseCeiling {
                 RETURNING rs.strategy_id, rs.owner_id, due.next_run_at AS slot
             ), recorded AS (
                 INSERT INTO executions (id, strategy_id, owner_id, strategy_version, trigger, scheduled_for, started_at,
-                                        completed_at, status, nodes_executed, duration_ms)
-                SELECT bench_uuidv7(), strategy_id, owner_id, 1, 'interval', slot, now(), now(), 'success', 3, 2
+                                        completed_at, status, nodes_executed, duration_ms, node_logs, node_ids,
+                                        node_types, node_statuses, node_durations_ms)
+                SELECT bench_uuidv7(), strategy_id, owner_id, 1, 'interval', slot, now(), now(), 'success', 3, 2,
+                       '%s'::json, '{node-1,node-2,node-3}', '{filter,filter,filter}', '{success,success,success}',
+                       '{1,1,1}'
                   FROM advanced
                 ON CONFLICT DO NOTHING
                 RETURNING id, strategy_id, owner_id
-            ), logged AS (
-                INSERT INTO execution_node_logs (execution_id, seq, strategy_id, node_id, node_type, status, output,
-                                                 started_at, completed_at, duration_ms)
-                SELECT r.id, n, r.strategy_id, 'node-' || n, 'filter', 'success', '%s'::jsonb, now(), now(), 1
-                  FROM recorded r, generate_series(1, 3) AS n
             )
             INSERT INTO outbox_events (message_key, event_type, traceparent, payload)
             SELECT strategy_id::text, 'execution_completed', '00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-00',
@@ -77,7 +81,7 @@ final class DatabaseCeiling {
                                                                  'strategyName', 'bench', 'executionId', id,
                                                                  'status', 'success', 'durationMs', 2))
               FROM recorded;
-            """.formatted(BATCH, NODE_OUTPUT);
+            """.formatted(BATCH, NODE_LOGS);
 
     private DatabaseCeiling() {
     }
@@ -96,10 +100,6 @@ final class DatabaseCeiling {
         }
         env.migrate();
         env.execute(UUID_V7);
-        // Today's node-log partition, as executor-worker's retention job creates it.
-        env.execute("CREATE TABLE execution_node_logs_p" + LocalDate.now(ZoneOffset.UTC).format(DateTimeFormatter.BASIC_ISO_DATE)
-                + " PARTITION OF execution_node_logs FOR VALUES FROM ('" + LocalDate.now(ZoneOffset.UTC) + " 00:00:00+00') TO ('"
-                + LocalDate.now(ZoneOffset.UTC).plusDays(1) + " 00:00:00+00')");
         ExecutorThroughput.seed(env, strategies, Instant.now().minusSeconds(1), ExecutorThroughput.DAILY);
 
         Path script = env.home().resolve("ceiling.sql");
@@ -124,7 +124,7 @@ final class DatabaseCeiling {
         }
         long postgresTicks = CpuTime.postgresTicks() - postgresBefore;
         long recorded = env.count("SELECT count(*) FROM executions");
-        if (recorded != strategies || env.count("SELECT count(*) FROM execution_node_logs") != 3L * strategies) {
+        if (recorded != strategies) {
             throw new IllegalStateException("pgbench recorded " + recorded + " of " + strategies + " runs:\n" + output);
         }
         Matcher tps = Pattern.compile("tps = ([0-9.]+) \\(without initial connection time\\)").matcher(output);

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -25,9 +26,9 @@ import java.util.concurrent.TimeUnit;
  * {@link ExecutorThroughput} with an orchestrator instead of the last filter, sent one after another to
  * strategy-api, which has executor-worker run it (simulated market data); p50, p90, p99 and max after a
  * warm-up. Then a backtest of that strategy on a one-minute cron over {@code days} days (43,200 slots for
- * 30), timed from the backtest row's started_at to its completed_at, while {@code strategies} strategies
- * run every 10 seconds on the same worker, whose throughput meanwhile is reported, with the worker's peak
- * resident memory.
+ * 30), timed from the backtest row's started_at to its completed_at, alone and again while {@code strategies}
+ * scheduled strategies, each due again as soon as it has run, keep the same worker busy: their runs/s during
+ * the backtest next to their runs/s without one, and the worker's peak resident memory.
  */
 final class LabBenchmark {
 
@@ -37,6 +38,11 @@ final class LabBenchmark {
                        {"id": "trade", "type": "orchestrator",
                         "config": {"positionSizePct": 5, "maxOpenPositions": 5, "takeProfitPct": 3, "stopLossPct": 3}}],
              "edges": [{"source": "markets", "target": "cheap"}, {"source": "cheap", "target": "trade"}]}""";
+
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    /** The span the scheduled runs' rate without a backtest is measured over, about as long as a backtest takes. */
+    private static final Duration BASELINE = Duration.ofSeconds(10);
+    private static final Duration POLL = Duration.ofMillis(200);
 
     private LabBenchmark() {
     }
@@ -85,13 +91,126 @@ final class LabBenchmark {
         }
     }
 
-    private static void backtest(BenchEnvironment env, ServiceProcess executor, int days, int strategies) throws Exception {
-        if (strategies > 0) {
-            ExecutorThroughput.seed(env, strategies, Instant.now(), "{\"type\": \"interval\", \"everySeconds\": 10}");
-            System.out.printf("seeded %d strategies running every 10 s%n", strategies);
-            // Let them settle into their rhythm before the backtest starts.
-            TimeUnit.SECONDS.sleep(15);
+    /** A finished backtest as its row tells it. */
+    private record BacktestRun(String status, long slots, Instant started, Instant completed, String trades, String totalReturn,
+                               String error) {
+
+        double seconds() {
+            return Duration.between(started, completed).toNanos() / 1e9;
         }
+
+        String describe(int days) {
+            return "one-minute cron over %d days: %s, %,d slots in %.1f s (%,.0f slots/s), %s trades, return %s %%%s".formatted(
+                    days, status, slots, seconds(), slots / seconds(), trades, totalReturn, error == null ? "" : " (" + error + ")");
+        }
+    }
+
+    /** The scheduled runs recorded in a span of time: how many a second, and how late they started. */
+    private record Throughput(long runs, double seconds, double lagP50, double lagP99) {
+
+        double perSecond() {
+            return runs / seconds;
+        }
+
+        @Override
+        public String toString() {
+            return "%,.0f runs/s (%,d in %.1f s), schedule lag p50 %.2f s, p99 %.2f s".formatted(perSecond(), runs, seconds, lagP50, lagP99);
+        }
+    }
+
+    /**
+     * The scheduled runs' rate without a backtest, a backtest alone, then the same backtest again while the
+     * scheduled strategies keep running, and their rate meanwhile: what a backtest costs the schedule, and the
+     * schedule the backtest. The worker always has due work (see {@link Feeder}), so both rates are what it can do.
+     */
+    private static void backtest(BenchEnvironment env, ServiceProcess executor, int days, int strategies) throws Exception {
+        ExecutorThroughput.seed(env, strategies, Instant.now(), ExecutorThroughput.DAILY);
+        System.out.printf("seeded %,d strategies, each due again as soon as its run is recorded%n", strategies);
+        Throughput alone;
+        try (Feeder feeder = new Feeder(env)) {
+            // The JIT compiles the scheduled runs' path first; then as long a span as a backtest takes.
+            TimeUnit.SECONDS.sleep(WARM_UP.toSeconds());
+            Instant from = Instant.now();
+            TimeUnit.SECONDS.sleep(BASELINE.toSeconds());
+            alone = throughput(env, from, Instant.now());
+        }
+        System.out.printf("scheduled runs without a backtest: %s%n", alone);
+        // The runs in flight when the feeder stopped finish, so the backtest below runs alone.
+        BenchEnvironment.awaitUntil(() -> env.count("SELECT count(*) FROM strategy_run_state WHERE next_run_at <= now() + interval '1 hour'") == 0,
+                Duration.ofMinutes(1), POLL);
+
+        // The first backtest also compiles the backtests' path; the one after it is the one compared.
+        System.out.printf("first backtest (JIT warm-up), %s%n", awaitBacktest(env, submitBacktest(env, days)).describe(days));
+        BacktestRun solo = awaitBacktest(env, submitBacktest(env, days));
+        System.out.printf("backtest alone, %s%n", solo.describe(days));
+
+        BacktestRun shared;
+        try (Feeder feeder = new Feeder(env)) {
+            TimeUnit.SECONDS.sleep(2);
+            shared = awaitBacktest(env, submitBacktest(env, days));
+        }
+        System.out.printf("backtest while the scheduled strategies run, %s%n", shared.describe(days));
+        Throughput during = throughput(env, shared.started(), shared.completed());
+        System.out.printf("scheduled runs during the backtest: %s%n", during);
+        System.out.printf("scheduled runs/s during the backtest against without one: %,.0f against %,.0f (%.0f %%); "
+                        + "the backtest took %.1f s against %.1f s alone%n",
+                during.perSecond(), alone.perSecond(), 100 * during.perSecond() / alone.perSecond(), shared.seconds(), solo.seconds());
+        System.out.printf("executor-worker peak resident memory: %s%n", peakMemory(executor.pid()));
+    }
+
+    /**
+     * Keeps the worker busy with scheduled runs until closed: every {@link #POLL} it sets due again the seeded
+     * strategies whose run was recorded (which moved their next slot a day on). At most {@code strategies} are due
+     * at once, so none waits long enough to be overdue by the backtests' {@code yield-when-overdue} (5 s) unless
+     * the worker runs fewer than strategies / 5 a second.
+     */
+    private static final class Feeder implements AutoCloseable {
+
+        private final Thread thread;
+        private volatile boolean stopped;
+        private volatile Exception failure;
+
+        Feeder(BenchEnvironment env) {
+            thread = Thread.ofVirtual().start(() -> {
+                try (Connection c = env.connect(); Statement statement = c.createStatement()) {
+                    while (!stopped) {
+                        statement.executeUpdate("UPDATE strategy_run_state SET next_run_at = now() WHERE next_run_at > now() + interval '1 hour'");
+                        TimeUnit.MILLISECONDS.sleep(POLL.toMillis());
+                    }
+                } catch (Exception e) {
+                    failure = e;
+                }
+            });
+        }
+
+        @Override
+        public void close() throws Exception {
+            stopped = true;
+            thread.join();
+            if (failure != null) {
+                throw new IllegalStateException("the feeder failed", failure);
+            }
+        }
+    }
+
+    private static Throughput throughput(BenchEnvironment env, Instant from, Instant to) throws Exception {
+        try (Connection c = env.connect(); PreparedStatement query = c.prepareStatement("""
+                SELECT count(*) AS runs,
+                       percentile_cont(0.50) WITHIN GROUP (ORDER BY extract(epoch FROM started_at - scheduled_for)) AS lag_p50,
+                       percentile_cont(0.99) WITHIN GROUP (ORDER BY extract(epoch FROM started_at - scheduled_for)) AS lag_p99
+                  FROM executions WHERE completed_at > ?::timestamptz AND completed_at <= ?::timestamptz""")) {
+            query.setString(1, from.toString());
+            query.setString(2, to.toString());
+            try (ResultSet row = query.executeQuery()) {
+                row.next();
+                return new Throughput(row.getLong("runs"), Duration.between(from, to).toNanos() / 1e9, row.getDouble("lag_p50"),
+                        row.getDouble("lag_p99"));
+            }
+        }
+    }
+
+    /** Queues a backtest of a new strategy with the trading graph, on a one-minute cron over the {@code days} before today. */
+    private static UUID submitBacktest(BenchEnvironment env, int days) throws Exception {
         UUID strategy = UUID.randomUUID();
         UUID backtest = UUID.randomUUID();
         Instant to = Instant.now().truncatedTo(ChronoUnit.DAYS);
@@ -110,25 +229,21 @@ final class LabBenchmark {
             insert.setString(6, to.toString());
             insert.execute();
         }
-        long executionsBefore = env.count("SELECT count(*) FROM executions");
+        return backtest;
+    }
+
+    private static BacktestRun awaitBacktest(BenchEnvironment env, UUID backtest) throws Exception {
         BenchEnvironment.awaitUntil(() -> env.count("SELECT count(*) FROM backtests WHERE id = '" + backtest
-                + "' AND status IN ('completed', 'failed')") == 1, Duration.ofMinutes(30), Duration.ofSeconds(1));
+                + "' AND status IN ('completed', 'failed')") == 1, Duration.ofMinutes(30), POLL);
         try (Connection c = env.connect(); ResultSet row = c.createStatement().executeQuery("""
-                SELECT status, slots_done, extract(epoch FROM completed_at - started_at) AS seconds, started_at, completed_at,
-                       result->>'trades' AS trades, result->>'totalReturnPct' AS total_return, error
+                SELECT status, slots_done, started_at, completed_at, result->>'trades' AS trades,
+                       result->>'totalReturnPct' AS total_return, error
                   FROM backtests WHERE id = '%s'""".formatted(backtest))) {
             row.next();
-            double seconds = row.getDouble("seconds");
-            long during = env.count("SELECT count(*) FROM executions WHERE started_at BETWEEN '%s' AND '%s'"
-                    .formatted(row.getTimestamp("started_at").toInstant(), row.getTimestamp("completed_at").toInstant()));
-            System.out.printf("backtest, one-minute cron over %d days: %s, %,d slots in %.1f s (%,.0f slots/s), %s trades, return %s %%%s%n",
-                    days, row.getString("status"), row.getLong("slots_done"), seconds, row.getLong("slots_done") / seconds,
-                    row.getString("trades"), row.getString("total_return"),
-                    row.getString("error") == null ? "" : " (" + row.getString("error") + ")");
-            System.out.printf("scheduled runs meanwhile: %,d in %.1f s (%.0f/s; %d strategies every 10 s ask for %.0f/s); %d executions in all%n",
-                    during, seconds, during / seconds, strategies, strategies / 10.0, env.count("SELECT count(*) FROM executions") - executionsBefore);
+            return new BacktestRun(row.getString("status"), row.getLong("slots_done"), row.getTimestamp("started_at").toInstant(),
+                    row.getTimestamp("completed_at").toInstant(), row.getString("trades"), row.getString("total_return"),
+                    row.getString("error"));
         }
-        System.out.printf("executor-worker peak resident memory: %s%n", peakMemory(executor.pid()));
     }
 
     private static String peakMemory(long pid) throws Exception {

@@ -24,4 +24,7 @@ public interface BacktestSettings {
 
     /** At most this many slots value the buy-and-hold baseline (evenly spaced, first and last included). */
     int baselinePoints();
+
+    /** Days a finished backtest is kept after it ended; then the retention job deletes it with its runs and trades. */
+    int retentionDays();
 }

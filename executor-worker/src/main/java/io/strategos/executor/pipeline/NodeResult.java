@@ -2,7 +2,7 @@ package io.strategos.executor.pipeline;
 
 import java.time.Instant;
 
-/** How one node of a run went: the row written to execution_node_logs. */
+/** How one node of a run went: one entry of its execution's node_logs. */
 public record NodeResult(
         int seq,
         String nodeId,

@@ -66,6 +66,12 @@ public record RunResult(
     }
 
     public int nodesExecuted() {
-        return (int) nodes.stream().filter(n -> n.status() != NodeResult.Status.SKIPPED).count();
+        int executed = 0;
+        for (NodeResult node : nodes) {
+            if (node.status() != NodeResult.Status.SKIPPED) {
+                executed++;
+            }
+        }
+        return executed;
     }
 }

@@ -33,7 +33,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Writes the outcome of a batch of runs in one transaction: the execution rows, every node's log,
+ * Writes the outcome of a batch of runs in one transaction: the execution rows with every node's log,
  * the strategies' next slot and statistics, paper trades, watchlist additions, and the events for
  * the outbox.
  * Each statement covers the whole batch (arrays unnested server-side), so a batch costs a handful
@@ -47,11 +47,24 @@ public class ExecutionRecorder {
 
     static final String SOURCE = "/strategos/executor-worker";
 
+    // Each run's node logs go in its execution row (V22): the JSON text, and per node its id, type, status and
+    // duration for the statistics. The batch's nodes come as flat arrays, one element per node of every run,
+    // and each run takes its slice [first_node:last_node] (empty when it ran no node).
     private static final String INSERT_EXECUTIONS = """
             INSERT INTO executions (id, strategy_id, owner_id, strategy_version, trigger, scheduled_for,
-                                    started_at, completed_at, status, nodes_executed, error, duration_ms)
-            SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::timestamptz[],
-                                 $7::timestamptz[], $8::timestamptz[], $9::text[], $10::int[], $11::text[], $12::int[])
+                                    started_at, completed_at, status, nodes_executed, error, duration_ms,
+                                    node_logs, node_ids, node_types, node_statuses, node_durations_ms)
+            SELECT r.id, r.strategy_id, r.owner_id, r.strategy_version, r.trigger, r.scheduled_for,
+                   r.started_at, r.completed_at, r.status, r.nodes_executed, r.error, r.duration_ms,
+                   r.node_logs::json,
+                   ($16::text[])[r.first_node:r.last_node], ($17::text[])[r.first_node:r.last_node],
+                   ($18::text[])[r.first_node:r.last_node], ($19::int[])[r.first_node:r.last_node]
+              FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::int[], $5::text[], $6::timestamptz[],
+                          $7::timestamptz[], $8::timestamptz[], $9::text[], $10::int[], $11::text[], $12::int[],
+                          $13::text[], $14::int[], $15::int[])
+                   AS r(id, strategy_id, owner_id, strategy_version, trigger, scheduled_for,
+                        started_at, completed_at, status, nodes_executed, error, duration_ms,
+                        node_logs, first_node, last_node)
             ON CONFLICT DO NOTHING
             RETURNING id
             """;
@@ -103,17 +116,6 @@ public class ExecutionRecorder {
                           $7::timestamptz[], $8::bool[], $9::bool[])
                    AS r(id, slot, succeeded, failed, duration_ms, completed_at, next_at, manual, stopped)
              WHERE rs.strategy_id = r.id
-            """;
-
-    private static final String INSERT_NODE_LOGS = """
-            INSERT INTO execution_node_logs (execution_id, seq, strategy_id, node_id, node_type, status,
-                                             output, error, started_at, completed_at, duration_ms)
-            SELECT execution_id, seq, strategy_id, node_id, node_type, status,
-                   output::jsonb, error, started_at, completed_at, duration_ms
-              FROM unnest($1::uuid[], $2::int[], $3::uuid[], $4::text[], $5::text[], $6::text[],
-                          $7::text[], $8::text[], $9::timestamptz[], $10::timestamptz[], $11::int[])
-                   AS l(execution_id, seq, strategy_id, node_id, node_type, status,
-                        output, error, started_at, completed_at, duration_ms)
             """;
 
     // A market already on the watchlist stays as it is; RETURNING tells which additions were new.
@@ -171,6 +173,15 @@ public class ExecutionRecorder {
         Integer[] nodesExecuted = new Integer[n];
         String[] errors = new String[n];
         Integer[] durations = new Integer[n];
+        String[] nodeLogs = new String[n];
+        Integer[] firstNodes = new Integer[n];
+        Integer[] lastNodes = new Integer[n];
+        int nodeCount = results.stream().mapToInt(r -> r.nodes().size()).sum();
+        String[] nodeIds = new String[nodeCount];
+        String[] nodeTypes = new String[nodeCount];
+        String[] nodeStatuses = new String[nodeCount];
+        Integer[] nodeDurations = new Integer[nodeCount];
+        int node = 0;
         for (int i = 0; i < n; i++) {
             RunResult r = results.get(i);
             ClaimedRun run = r.run();
@@ -186,9 +197,20 @@ public class ExecutionRecorder {
             nodesExecuted[i] = r.nodesExecuted();
             errors[i] = r.error();
             durations[i] = (int) r.durationMs();
+            nodeLogs[i] = NodeLogs.json(r.nodes());
+            firstNodes[i] = node + 1;  // PostgreSQL arrays count from 1
+            for (NodeResult result : r.nodes()) {
+                nodeIds[node] = result.nodeId();
+                nodeTypes[node] = result.nodeType();
+                nodeStatuses[node] = result.status().dbValue();
+                nodeDurations[node] = (int) result.durationMs();
+                node++;
+            }
+            lastNodes[i] = node;
         }
         Tuple params = Tuple.tuple(List.of(ids, strategies, owners, versions, triggers, slots, started, completed,
-                statuses, nodesExecuted, errors, durations));
+                statuses, nodesExecuted, errors, durations, nodeLogs, firstNodes, lastNodes, nodeIds, nodeTypes,
+                nodeStatuses, nodeDurations));
         return conn.preparedQuery(INSERT_EXECUTIONS).execute(params).map(rows -> {
             Set<UUID> inserted = new HashSet<>();
             rows.forEach(row -> inserted.add(row.getUUID("id")));
@@ -217,7 +239,6 @@ public class ExecutionRecorder {
         }
         return stopStrategies(conn, stopping)
                 .flatMap(stopped -> advanceRunState(conn, recorded, nextSlots, stopped)
-                        .flatMap(ignored -> insertNodeLogs(conn, recorded))
                         .flatMap(ignored -> paperTrades.write(conn, recorded))
                         .flatMap(ignored -> insertWatchlist(conn, recorded))
                         .flatMap(added -> insertOutbox(conn, recorded, stopped, added)));
@@ -264,46 +285,6 @@ public class ExecutionRecorder {
         }
         Tuple params = Tuple.tuple(List.of(ids, slots, succeeded, failed, durations, completed, next, manual, stops));
         return conn.preparedQuery(ADVANCE_RUN_STATE).execute(params).replaceWithVoid();
-    }
-
-    private Uni<Void> insertNodeLogs(SqlConnection conn, List<RunResult> results) {
-        List<NodeResult> nodes = new ArrayList<>();
-        List<RunResult> owners = new ArrayList<>();
-        for (RunResult r : results) {
-            for (NodeResult node : r.nodes()) {
-                nodes.add(node);
-                owners.add(r);
-            }
-        }
-        int n = nodes.size();
-        UUID[] executions = new UUID[n];
-        Integer[] seqs = new Integer[n];
-        UUID[] strategies = new UUID[n];
-        String[] nodeIds = new String[n];
-        String[] nodeTypes = new String[n];
-        String[] statuses = new String[n];
-        String[] outputs = new String[n];
-        String[] errors = new String[n];
-        OffsetDateTime[] started = new OffsetDateTime[n];
-        OffsetDateTime[] completed = new OffsetDateTime[n];
-        Integer[] durations = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            NodeResult node = nodes.get(i);
-            executions[i] = owners.get(i).executionId();
-            seqs[i] = node.seq();
-            strategies[i] = owners.get(i).run().strategyId();
-            nodeIds[i] = node.nodeId();
-            nodeTypes[i] = node.nodeType();
-            statuses[i] = node.status().dbValue();
-            outputs[i] = node.output() == null ? null : node.output().toJson();
-            errors[i] = node.error();
-            started[i] = utc(node.startedAt());
-            completed[i] = utc(node.completedAt());
-            durations[i] = (int) node.durationMs();
-        }
-        Tuple params = Tuple.tuple(List.of(executions, seqs, strategies, nodeIds, nodeTypes, statuses, outputs, errors,
-                started, completed, durations));
-        return conn.preparedQuery(INSERT_NODE_LOGS).execute(params).replaceWithVoid();
     }
 
     /** @return how many markets each strategy newly added to its watchlist */

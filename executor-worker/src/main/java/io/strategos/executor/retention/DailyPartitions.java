@@ -9,7 +9,7 @@ import java.time.format.DateTimeFormatter;
 import org.jboss.logging.Logger;
 
 /**
- * A table partitioned by day on a timestamp column, with a default partition (as V10 and V20 create
+ * A table partitioned by day on a timestamp column, with a default partition (as V20 creates
  * them), kept for a number of days: its daily partitions {@code <table>_pYYYYMMDD} are created ahead and
  * dropped whole once expired; only rows that landed in the default partition are deleted row by row.
  * Table and column names are ours, never input, so building DDL from them is safe.

@@ -12,10 +12,11 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Keeps run history to {@code strategos.retention.days} and market history to
- * {@code strategos.market-history.retention-days}: creates the coming days' partitions of the day-partitioned
- * tables (node logs, market snapshots and descriptions) ahead of time, drops the partitions that fell out of
- * their window, and deletes older executions in bounded chunks. One replica at a time, under an advisory lock.
+ * Keeps run history to {@code strategos.retention.days}, market history to
+ * {@code strategos.market-history.retention-days} and finished backtests to {@code strategos.backtest.retention-days}
+ * ({@link BacktestRetention}): deletes older executions (node logs included) in bounded chunks, creates the
+ * coming days' partitions of the day-partitioned market tables (snapshots and descriptions) ahead of time,
+ * and drops the partitions that fell out of their window. One replica at a time, under an advisory lock.
  */
 @ApplicationScoped
 public class RetentionJob {
@@ -31,18 +32,19 @@ public class RetentionJob {
     private final int retentionDays;
     private final int deleteChunk;
     private final List<DailyPartitions> partitioned;
+    private final BacktestRetention backtests;
     private final Clock clock = Clock.systemUTC();
 
     public RetentionJob(Pool pool,
                         @ConfigProperty(name = "strategos.retention.days") int retentionDays,
                         @ConfigProperty(name = "strategos.retention.delete-chunk") int deleteChunk,
-                        @ConfigProperty(name = "strategos.market-history.retention-days") int marketHistoryDays) {
+                        @ConfigProperty(name = "strategos.market-history.retention-days") int marketHistoryDays,
+                        BacktestRetention backtests) {
         this.pool = pool;
+        this.backtests = backtests;
         this.retentionDays = retentionDays;
         this.deleteChunk = deleteChunk;
-        // Expired rows in a default partition are deleted row by row; node logs have no foreign key to cascade from executions.
-        this.partitioned = List.of(new DailyPartitions("execution_node_logs", "started_at", retentionDays),
-                new DailyPartitions("market_snapshots", "period_start", marketHistoryDays),
+        this.partitioned = List.of(new DailyPartitions("market_snapshots", "period_start", marketHistoryDays),
                 new DailyPartitions("market_descriptions", "recorded_at", marketHistoryDays));
     }
 
@@ -59,6 +61,7 @@ public class RetentionJob {
             try {
                 LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
                 deleteInChunks(conn, DELETE_OLD_EXECUTIONS, retentionDays, deleteChunk);
+                backtests.deleteExpired(conn);
                 for (DailyPartitions table : partitioned) {
                     table.createAhead(conn, today);
                     table.dropExpired(conn, today);

@@ -86,7 +86,9 @@ class GammaMarketDataTest {
         for (UUID strategy : strategies) {
             Row execution = executions(strategy).getFirst();
             assertThat(execution.getString("status")).isEqualTo("success");
-            String output = pool.preparedQuery("SELECT output::text AS o FROM execution_node_logs WHERE execution_id = $1 AND node_id = 'likely'")
+            String output = pool.preparedQuery("""
+                            SELECT (l->'output')::text AS o FROM executions, json_array_elements(node_logs) AS l
+                             WHERE id = $1 AND l->>'nodeId' = 'likely'""")
                     .execute(Tuple.of(execution.getUUID("id"))).await().indefinitely().iterator().next().getString("o");
             // 501 (0.62, liquidity 95,000) passes; 502 fails the liquidity floor; 504 is cheap; 503 and 505 are unreadable.
             assertThat(output).contains("\"501\"").doesNotContain("\"502\"").doesNotContain("\"504\"");

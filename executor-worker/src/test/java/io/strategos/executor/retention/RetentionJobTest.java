@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -35,56 +36,45 @@ class RetentionJobTest {
         UUID execution = UUID.randomUUID();
         sql("""
                 INSERT INTO executions (id, strategy_id, owner_id, strategy_version, trigger, scheduled_for, started_at,
-                                        completed_at, status, duration_ms)
+                                        completed_at, status, duration_ms, node_logs, node_ids, node_types, node_statuses,
+                                        node_durations_ms)
                 VALUES ($1, $2, 'retention-owner', 1, 'manual', now() - make_interval(days => $3),
-                        now() - make_interval(days => $3), now() - make_interval(days => $3), 'success', 5)""",
-                execution, strategy, daysAgo);
-        sql("""
-                INSERT INTO execution_node_logs (execution_id, seq, strategy_id, node_id, node_type, status, started_at,
-                                                 completed_at, duration_ms)
-                VALUES ($1, 0, $2, 'n', 'filter', 'success', now() - make_interval(days => $3), now() - make_interval(days => $3), 5)""",
+                        now() - make_interval(days => $3), now() - make_interval(days => $3), 'success', 5,
+                        '[{"seq": 1, "nodeId": "n", "nodeType": "filter", "status": "success"}]', '{n}', '{filter}',
+                        '{success}', '{5}')""",
                 execution, strategy, daysAgo);
         return execution;
     }
 
     @Test
-    void dropsExpiredHistoryAndPreparesTheComingDays() {
+    void runHistoryOlderThanTheRetentionIsDeletedWithItsNodeLogs() {
         UUID strategy = UUID.randomUUID();
         sql("INSERT INTO strategies (id, owner_id, name, graph) VALUES ($1, 'retention-owner', 'old', '{}')", strategy);
-        String oldDay = LocalDate.now(ZoneOffset.UTC).minusDays(40).format(DateTimeFormatter.ofPattern("yyyyMMdd"));
-        LocalDate old = LocalDate.now(ZoneOffset.UTC).minusDays(40);
-        sql("CREATE TABLE IF NOT EXISTS execution_node_logs_p" + oldDay + " PARTITION OF execution_node_logs FOR VALUES FROM ('"
-                + old + " 00:00:00+00') TO ('" + old.plusDays(1) + " 00:00:00+00')");
         UUID expired = runDaysAgo(strategy, 40);
-        UUID expiredInDefault = runDaysAgo(strategy, 35);
+        UUID justExpired = runDaysAgo(strategy, 31);
         UUID recent = runDaysAgo(strategy, 1);
 
         retention.run();
 
-        assertThat(count("SELECT count(*) FROM executions WHERE id = ANY($1)", (Object) new UUID[] {expired, expiredInDefault})).isZero();
-        assertThat(count("SELECT count(*) FROM execution_node_logs WHERE execution_id = ANY($1)",
-                (Object) new UUID[] {expired, expiredInDefault})).isZero();
-        assertThat(count("SELECT count(*) FROM executions WHERE id = $1", recent)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM pg_class WHERE relname = $1", "execution_node_logs_p" + oldDay)).isZero();
-        String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).format(DateTimeFormatter.ofPattern("yyyyMMdd"));
-        assertThat(count("SELECT count(*) FROM pg_class WHERE relname = $1", "execution_node_logs_p" + tomorrow)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM executions WHERE id = ANY($1)", (Object) new UUID[] {expired, justExpired})).isZero();
+        assertThat(count("SELECT count(*) FROM executions WHERE id = $1 AND node_ids = '{n}'", recent)).isEqualTo(1);
     }
 
     @Test
     void aDayWhoseRowsLandedInTheDefaultPartitionGetsItsPartitionWithThem() {
         LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(2);
-        String partition = "execution_node_logs_p" + day.format(DateTimeFormatter.ofPattern("yyyyMMdd"));
+        String partition = "market_snapshots_p" + day.format(DateTimeFormatter.ofPattern("yyyyMMdd"));
         sql("DROP TABLE IF EXISTS " + partition);
-        UUID strategy = UUID.randomUUID();
-        sql("INSERT INTO strategies (id, owner_id, name, graph) VALUES ($1, 'retention-owner', 'early', '{}')", strategy);
-        UUID early = runDaysAgo(strategy, -2);
-        assertThat(count("SELECT count(*) FROM execution_node_logs_default WHERE execution_id = $1", early)).isEqualTo(1);
+        OffsetDateTime early = day.atTime(9, 0).atOffset(ZoneOffset.UTC);
+        sql("""
+                INSERT INTO market_snapshots (period_start, fetched_at, market_ids, prices, volumes_24h, liquidity, momentum)
+                VALUES ($1, $1, '{"501"}', '{0.62}', '{1}', '{1}', '{0}')""", early);
+        assertThat(count("SELECT count(*) FROM market_snapshots_default WHERE period_start = $1", early)).isEqualTo(1);
 
         retention.run();
 
-        assertThat(count("SELECT count(*) FROM " + partition + " WHERE execution_id = $1", early)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM execution_node_logs_default WHERE execution_id = $1", early)).isZero();
-        assertThat(count("SELECT count(*) FROM execution_node_logs WHERE execution_id = $1", early)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM " + partition + " WHERE period_start = $1", early)).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM market_snapshots_default WHERE period_start = $1", early)).isZero();
     }
 
     @Test
@@ -92,7 +82,7 @@ class RetentionJobTest {
         // strategos.market-history.retention-days is 10 in tests, run history's 30: a 20-day-old day goes, run history's stays.
         LocalDate expired = LocalDate.now(ZoneOffset.UTC).minusDays(20);
         LocalDate kept = LocalDate.now(ZoneOffset.UTC).minusDays(5);
-        for (String table : List.of("market_snapshots", "market_descriptions", "execution_node_logs")) {
+        for (String table : List.of("market_snapshots", "market_descriptions")) {
             for (LocalDate day : List.of(expired, kept)) {
                 sql("CREATE TABLE IF NOT EXISTS " + table + "_p" + day.format(DateTimeFormatter.ofPattern("yyyyMMdd")) + " PARTITION OF "
                         + table + " FOR VALUES FROM ('" + day + " 00:00:00+00') TO ('" + day.plusDays(1) + " 00:00:00+00')");
@@ -111,9 +101,9 @@ class RetentionJobTest {
         String keptDay = kept.format(DateTimeFormatter.ofPattern("yyyyMMdd"));
         assertThat(count("SELECT count(*) FROM pg_class WHERE relname IN ($1, $2)", "market_snapshots_p" + expiredDay,
                 "market_descriptions_p" + expiredDay)).isZero();
-        assertThat(count("SELECT count(*) FROM pg_class WHERE relname IN ($1, $2, $3)", "market_snapshots_p" + keptDay,
-                "market_descriptions_p" + keptDay, "execution_node_logs_p" + expiredDay)).isEqualTo(3);
-        assertThat(count("SELECT count(*) FROM market_snapshots")).isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM pg_class WHERE relname IN ($1, $2)", "market_snapshots_p" + keptDay,
+                "market_descriptions_p" + keptDay)).isEqualTo(2);
+        assertThat(count("SELECT count(*) FROM market_snapshots WHERE period_start < now()")).isEqualTo(1);
         String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).format(DateTimeFormatter.ofPattern("yyyyMMdd"));
         assertThat(count("SELECT count(*) FROM pg_class WHERE relname IN ($1, $2)", "market_snapshots_p" + tomorrow,
                 "market_descriptions_p" + tomorrow)).isEqualTo(2);

@@ -64,9 +64,16 @@ class ExecutorFlowTest {
         assertThat(execution.getString("status")).isEqualTo("success");
         assertThat(execution.getString("trigger")).isEqualTo("interval");
         assertThat(execution.getInteger("nodes_executed")).isEqualTo(2);
-        assertThat(tables.rows("SELECT node_id, status FROM execution_node_logs WHERE execution_id = $1 ORDER BY seq",
-                execution.getUUID("id"))).extracting(r -> r.getString("node_id") + ":" + r.getString("status"))
-                .containsExactly("markets:success", "cheap:success");
+        assertThat(tables.rows("""
+                        SELECT l->>'nodeId' AS node_id, l->>'status' AS status, n.node_id AS indexed_id, n.status AS indexed_status
+                          FROM executions e,
+                               json_array_elements(e.node_logs) WITH ORDINALITY AS j(l, position),
+                               unnest(e.node_ids, e.node_statuses) WITH ORDINALITY AS n(node_id, status, position)
+                         WHERE e.id = $1 AND j.position = n.position
+                         ORDER BY j.position""", execution.getUUID("id")))
+                .extracting(r -> r.getString("node_id") + ":" + r.getString("status") + " " + r.getString("indexed_id") + ":"
+                        + r.getString("indexed_status"))
+                .containsExactly("markets:success markets:success", "cheap:success cheap:success");
 
         List<ConsumerRecord<String, String>> records = StrategyEventsTopic.recordsFor(bootstrapServers, id, 1);
         JsonNode event = new ObjectMapper().readTree(records.getFirst().value());

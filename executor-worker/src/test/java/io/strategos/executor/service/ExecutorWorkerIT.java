@@ -147,7 +147,7 @@ class ExecutorWorkerIT {
     }
 
     private static List<String> nodeLogs(Row execution) {
-        return tables.rows("SELECT node_id, status FROM execution_node_logs WHERE execution_id = $1 ORDER BY seq",
+        return tables.rows("SELECT unnest(node_ids) AS node_id, unnest(node_statuses) AS status FROM executions WHERE id = $1",
                         execution.getUUID("id")).stream()
                 .map(log -> log.getString("node_id") + ":" + log.getString("status"))
                 .toList();

@@ -46,11 +46,17 @@ public class ExecutionQueries {
              WHERE e.id = $1 AND e.owner_id = $2
             """.formatted(COLUMNS);
 
+    // The node logs kept in the execution's row (V22), one row per node in run order. A node without output
+    // has JSON null there, which the view shows as no output; times are epoch milliseconds there.
     private static final String NODE_LOGS = """
-            SELECT seq, node_id, node_type, status, output::text, error, started_at, completed_at, duration_ms
-              FROM execution_node_logs
-             WHERE execution_id = $1
-             ORDER BY seq
+            SELECT (l->>'seq')::int AS seq, l->>'nodeId' AS node_id, l->>'nodeType' AS node_type, l->>'status' AS status,
+                   nullif((l->'output')::text, 'null') AS output, l->>'error' AS error,
+                   to_timestamp((l->>'startedAtEpochMs')::bigint / 1000.0) AS started_at,
+                   to_timestamp(((l->>'startedAtEpochMs')::bigint + (l->>'durationMs')::int) / 1000.0) AS completed_at,
+                   (l->>'durationMs')::int AS duration_ms
+              FROM executions e, json_array_elements(e.node_logs) WITH ORDINALITY AS n(l, position)
+             WHERE e.id = $1 AND e.owner_id = $2
+             ORDER BY n.position
             """;
 
     /** What a history is narrowed to; null fields do not narrow it. {@code to} is exclusive. */
@@ -87,7 +93,7 @@ public class ExecutionQueries {
                 return Uni.createFrom().nullItem();
             }
             Row execution = rows.iterator().next();
-            return c.preparedQuery(NODE_LOGS).execute(Tuple.of(executionId)).map(logs -> {
+            return c.preparedQuery(NODE_LOGS).execute(Tuple.of(executionId, ownerId)).map(logs -> {
                 List<ExecutionView.NodeLog> nodes = new ArrayList<>(logs.size());
                 logs.forEach(log -> nodes.add(new ExecutionView.NodeLog(log.getInteger("seq"), log.getString("node_id"),
                         log.getString("node_type"), log.getString("status"), parse(log.getString("output")),

@@ -12,8 +12,8 @@ import java.util.UUID;
 
 /**
  * Run statistics computed in PostgreSQL over all of a strategy's executions, so they are exact
- * (not the executor's running averages). Both statements are served by covering indexes
- * (executions_history_idx, execution_node_logs_strategy_node_idx).
+ * (not the executor's running averages). Both statements read one covering index alone
+ * (executions_history_idx, which includes the owner and each run's node ids, types, statuses and durations).
  */
 @ApplicationScoped
 public class StatsQueries {
@@ -30,17 +30,20 @@ public class StatsQueries {
              WHERE e.strategy_id = $1 AND e.owner_id = $2
             """;
 
+    // One row per node of every execution, from the node arrays the history index includes (V22).
     private static final String PER_NODE = """
-            SELECT l.node_id,
-                   min(l.node_type)                                             AS node_type,
+            SELECT n.node_id,
+                   min(n.node_type)                                             AS node_type,
                    count(*)                                                     AS runs,
-                   count(*) FILTER (WHERE l.status = 'error')                   AS errors,
-                   avg(l.duration_ms)::float8                                   AS avg_ms,
-                   percentile_cont(0.95) WITHIN GROUP (ORDER BY l.duration_ms)  AS p95_ms
-              FROM execution_node_logs l
-             WHERE l.strategy_id = $1 AND l.status <> 'skipped'
-             GROUP BY l.node_id
-             ORDER BY l.node_id
+                   count(*) FILTER (WHERE n.status = 'error')                   AS errors,
+                   avg(n.duration_ms)::float8                                   AS avg_ms,
+                   percentile_cont(0.95) WITHIN GROUP (ORDER BY n.duration_ms)  AS p95_ms
+              FROM executions e,
+                   unnest(e.node_ids, e.node_types, e.node_statuses, e.node_durations_ms)
+                       AS n(node_id, node_type, status, duration_ms)
+             WHERE e.strategy_id = $1 AND e.owner_id = $2 AND n.status <> 'skipped'
+             GROUP BY n.node_id
+             ORDER BY n.node_id
             """;
 
     private final CallerScope scope;
@@ -49,10 +52,9 @@ public class StatsQueries {
         this.scope = scope;
     }
 
-    /** The caller must own the strategy: node logs carry no owner. */
     public Uni<StatsView> forOwnedStrategy(UUID strategyId, String ownerId, Instant nextRunAt) {
         return scope.run(ownerId, c -> c.preparedQuery(TOTALS).execute(Tuple.of(strategyId, ownerId)).flatMap(totals ->
-                c.preparedQuery(PER_NODE).execute(Tuple.of(strategyId)).map(nodes -> {
+                c.preparedQuery(PER_NODE).execute(Tuple.of(strategyId, ownerId)).map(nodes -> {
                     Row t = totals.iterator().next();
                     long total = t.getLong("total");
                     long successful = t.getLong("successful");

@@ -30,9 +30,10 @@ public interface LabSettings {
     TestRuns testRuns();
 
     interface TestRuns {
-        /** Test runs one user may start at once, refilled over {@link #period()}. */
+        /** Test runs one user may start in a window of {@link #period()}, across all replicas. */
         int perUser();
 
+        /** The window, from the first test run in it. */
         Duration period();
     }
 }

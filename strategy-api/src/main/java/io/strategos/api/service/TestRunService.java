@@ -50,16 +50,14 @@ public class TestRunService {
     /** An unsaved graph, validated exactly as a create validates it, run from an empty paper account. */
     public Uni<TestRunReport> runGraph(String caller, TestRunBody body) {
         validator.check(body, body == null ? List.of() : GraphValidator.validate(body.graph(), "/graph"));
-        limit(caller);
-        return run(new TestRunRequest(caller, null, 0, "unsaved graph", body.graph(),
+        return limit(caller).flatMap(allowed -> run(new TestRunRequest(caller, null, 0, "unsaved graph", body.graph(),
                 body.paperBankrollUsd() == null ? settings.defaultBankrollUsd() : body.paperBankrollUsd(),
-                body.maxDrawdownPct(), null));
+                body.maxDrawdownPct(), null)));
     }
 
     /** A saved version (the current one unless {@code version} is given), with its deployment's settings and paper account. */
     public Uni<TestRunReport> runSaved(String caller, UUID id, Integer version) {
-        limit(caller);
-        return queries.find(caller, id, version).flatMap(strategy -> {
+        return limit(caller).flatMap(allowed -> queries.find(caller, id, version)).flatMap(strategy -> {
             if (strategy == null) {
                 throw new NotFoundException("no strategy " + id);
             }
@@ -78,12 +76,14 @@ public class TestRunService {
         });
     }
 
-    private void limit(String caller) {
-        long wait = rateLimit.tryAcquire(caller);
-        if (wait > 0) {
-            throw new RetryLaterException(429, "too many test runs; at most " + settings.testRuns().perUser() + " per "
-                    + settings.testRuns().period().toSeconds() + " s", wait);
-        }
+    /** Counts a test run against the caller's limit; fails with 429 when it is over. */
+    private Uni<Void> limit(String caller) {
+        return rateLimit.tryAcquire(caller).invoke(wait -> {
+            if (wait > 0) {
+                throw new RetryLaterException(429, "too many test runs; at most " + settings.testRuns().perUser() + " per "
+                        + settings.testRuns().period().toSeconds() + " s", wait);
+            }
+        }).replaceWithVoid();
     }
 
     private Uni<TestRunReport> run(TestRunRequest request) {

@@ -49,21 +49,26 @@ class ReportsTest {
             Instant started = base.plus(i, ChronoUnit.MINUTES);
             UUID execution = UUID.randomUUID();
             int duration = (i + 1) * 100;
+            String nodeStatus = status.equals("failed") ? "error" : "success";
+            String nodeError = status.equals("failed") ? "\"boom\"" : "null";
+            long at = started.toEpochMilli();
+            // Two nodes, as executor-worker records them (V22): the logs and the statistics' arrays.
+            String nodeLogs = """
+                    [{"seq": 1, "nodeId": "markets", "nodeType": "polymarket-stream", "status": "success", "output": {"markets": 3},
+                      "error": null, "startedAtEpochMs": %1$d, "durationMs": %2$d},
+                     {"seq": 2, "nodeId": "liquid", "nodeType": "filter", "status": "%3$s", "output": null,
+                      "error": %4$s, "startedAtEpochMs": %1$d, "durationMs": %2$d}]"""
+                    .formatted(at, duration / 2, nodeStatus, nodeError);
             sql("""
                     INSERT INTO executions (id, strategy_id, owner_id, strategy_version, trigger, scheduled_for, started_at,
-                                            completed_at, status, nodes_executed, error, duration_ms)
-                    VALUES ($1, $2, $3, 1, 'interval', $4, $4, $5, $6, 2, $7, $8)""",
+                                            completed_at, status, nodes_executed, error, duration_ms, node_logs, node_ids,
+                                            node_types, node_statuses, node_durations_ms)
+                    VALUES ($1, $2, $3, 1, 'interval', $4, $4, $5, $6, 2, $7, $8, $9::text::json, '{markets,liquid}',
+                            '{polymarket-stream,filter}', ARRAY['success', $10], ARRAY[$11::int, $11::int])""",
                     Tuple.tuple().addUUID(execution).addUUID(id).addString(user).addOffsetDateTime(started.atOffset(ZoneOffset.UTC))
                             .addOffsetDateTime(started.plusMillis(duration).atOffset(ZoneOffset.UTC)).addString(status)
-                            .addString(status.equals("failed") ? "boom" : null).addInteger(duration));
-            sql("""
-                    INSERT INTO execution_node_logs (execution_id, seq, strategy_id, node_id, node_type, status, output, error,
-                                                     started_at, completed_at, duration_ms)
-                    VALUES ($1, 0, $2, 'markets', 'polymarket-stream', 'success', '{"markets": 3}', NULL, $3, $3, $4),
-                           ($1, 1, $2, 'liquid', 'filter', $5, NULL, $6, $3, $3, $4)""",
-                    Tuple.tuple().addUUID(execution).addUUID(id).addOffsetDateTime(started.atOffset(ZoneOffset.UTC))
-                            .addInteger(duration / 2).addString(status.equals("failed") ? "error" : "success")
-                            .addString(status.equals("failed") ? "boom" : null));
+                            .addString(status.equals("failed") ? "boom" : null).addInteger(duration).addString(nodeLogs)
+                            .addString(nodeStatus).addInteger(duration / 2));
         }
         return id;
     }
@@ -106,7 +111,9 @@ class ReportsTest {
         String executionId = first.path("items[0].id");
         as(user).get("/api/v1/executions/" + executionId).then().statusCode(200)
                 .body("status", equalTo("skipped")).body("nodes.nodeId", equalTo(List.of("markets", "liquid")))
-                .body("nodes[0].output.markets", equalTo(3));
+                .body("nodes[0].output.markets", equalTo(3))
+                .body("nodes[0].startedAt", equalTo("2026-03-01T10:09:00Z"))
+                .body("nodes[0].completedAt", equalTo("2026-03-01T10:09:00.500Z"));
         as(Fixtures.newUser()).get("/api/v1/executions/" + executionId).then().statusCode(404);
         as(Fixtures.newUser()).get(url).then().statusCode(404);
         as(Fixtures.newUser()).get("/api/v1/strategies/" + id + "/stats").then().statusCode(404);

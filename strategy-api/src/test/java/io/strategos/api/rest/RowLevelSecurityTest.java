@@ -32,7 +32,6 @@ class RowLevelSecurityTest {
             "strategy_transitions WHERE strategy_id = $1",
             "watchlist_entries WHERE strategy_id = $1",
             "executions WHERE strategy_id = $1",
-            "execution_node_logs WHERE strategy_id = $1",
             "paper_portfolios WHERE strategy_id = $1",
             "paper_positions WHERE strategy_id = $1",
             "paper_trades WHERE strategy_id = $1");
@@ -74,12 +73,11 @@ class RowLevelSecurityTest {
         Pool executor = owner.pool();
         Sql.as(executor, bob, """
                 INSERT INTO executions (id, strategy_id, owner_id, strategy_version, trigger, scheduled_for, started_at,
-                                        completed_at, status, duration_ms)
-                VALUES ($1, $2, $3, 1, 'manual', $4, $4, $4, 'success', 1)""", Tuple.of(execution, id, bob, now));
-        Sql.as(executor, bob, """
-                INSERT INTO execution_node_logs (execution_id, seq, strategy_id, node_id, node_type, status, started_at,
-                                                 completed_at, duration_ms)
-                VALUES ($1, 0, $2, 'markets', 'polymarket-stream', 'success', $3, $3, 1)""", Tuple.of(execution, id, now));
+                                        completed_at, status, duration_ms, node_logs, node_ids, node_types, node_statuses,
+                                        node_durations_ms)
+                VALUES ($1, $2, $3, 1, 'manual', $4, $4, $4, 'success', 1,
+                        '[{"seq": 1, "nodeId": "markets", "nodeType": "polymarket-stream", "status": "success"}]',
+                        '{markets}', '{polymarket-stream}', '{success}', '{1}')""", Tuple.of(execution, id, bob, now));
         Sql.as(executor, bob, "INSERT INTO paper_portfolios (strategy_id, owner_id, starting_cash, cash, realized_pnl) VALUES ($1, $2, 1000, 995, 0)",
                 Tuple.of(id, bob));
         Sql.as(executor, bob, "INSERT INTO paper_positions (strategy_id, market_id, outcome, quantity, avg_price, question) VALUES ($1, 'm', 'yes', 10, 0.5, 'Q')",
