@@ -10,11 +10,20 @@ import static org.hamcrest.Matchers.hasSize;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.strategos.localstack.testing.JwtTestResource;
+import io.strategos.localstack.testing.SseClient;
+import io.strategos.localstack.testing.SseClient.Event;
 import io.strategos.notifier.testing.EventTopics;
+import io.strategos.notifier.testing.GreenMailTestResource;
+import io.strategos.notifier.testing.Mailbox;
+import io.strategos.notifier.testing.Mailbox.ReceivedEmail;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -30,7 +39,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusIntegrationTest
 class NotifierIT {
 
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
     private static EventTopics topics;
+
+    @TestHTTPResource("/api/v1/notifications/stream")
+    URI stream;
 
     private final String user = "user-" + UUID.randomUUID();
 
@@ -103,6 +117,44 @@ class NotifierIT {
         assertThat(dead.get(0).value()).isEqualTo("{\"specversion\": \"1.0\", truncated");
         assertThat(new String(dead.get(1).headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
                 .contains("unknown event type");
+    }
+
+    @Test
+    void theStreamCarriesTheUnreadCountAndNewNotifications() throws Exception {
+        try (SseClient client = SseClient.open(stream, JwtTestResource.token(user), null)) {
+            assertThat(client.status()).isEqualTo(200);
+            Event opening = client.next(WAIT);
+            assertThat(opening.name()).isEqualTo("unread-count");
+            assertThat(new JsonObject(opening.data()).getLong("unreadCount")).isZero();
+
+            UUID strategy = UUID.randomUUID();
+            topics.publish(strategy, event(UUID.randomUUID().toString(), "execution_failed", user, strategy));
+            Event created = client.next(WAIT);
+            assertThat(created.name()).isEqualTo("notification");
+            JsonObject change = new JsonObject(created.data());
+            assertThat(change.getJsonObject("notification").getString("strategyId")).isEqualTo(strategy.toString());
+            assertThat(change.getJsonObject("notification").getString("priority")).isEqualTo("high");
+            assertThat(change.getLong("unreadCount")).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void anEventTheOwnerWantsByEmailIsSentAsOne() throws Exception {
+        String address = user + "@example.com";
+        as(user).body(Map.of("timeZone", "UTC", "email", address)).put("/api/v1/notification-settings/profile")
+                .then().statusCode(200);
+        as(user).body("{\"enabled\": true, \"deliveryMethod\": \"both\"}")
+                .put("/api/v1/notification-settings/execution_failed").then().statusCode(200);
+
+        UUID strategy = UUID.randomUUID();
+        topics.publish(strategy, event(UUID.randomUUID().toString(), "execution_failed", user, strategy));
+
+        // Sent by the email job's next round (every 10 s, the packaged default).
+        int imapPort = ConfigProvider.getConfig().getValue(GreenMailTestResource.IMAP_PORT_PROPERTY, Integer.class);
+        await().atMost(WAIT).until(() -> !Mailbox.of(imapPort, address).isEmpty());
+        ReceivedEmail email = Mailbox.of(imapPort, address).getFirst();
+        assertThat(email.subject()).isEqualTo("Run failed");
+        assertThat(email.body()).contains("\"Test strategy\" failed: all good");
     }
 
     @Test
