@@ -6,11 +6,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.strategos.executor.backtest.BacktestRows;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Finished backtests past strategos.backtest.retention-days (30) go with their runs and trades; unfinished ones stay. */
@@ -26,12 +26,11 @@ class BacktestRetentionTest {
     @Inject
     Pool pool;
 
-    private long count(String sql, Object... args) {
-        return pool.preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely().iterator().next().getLong(0);
-    }
+    private Sql db;
 
-    private void sql(String sql, Object... args) {
-        pool.preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely();
+    @BeforeEach
+    void connect() {
+        db = new Sql(pool);
     }
 
     /**
@@ -42,18 +41,18 @@ class BacktestRetentionTest {
     private UUID backtest(UUID strategy, String status, int daysAgo, int runs, int trades) {
         UUID id = BacktestRows.backtest(pool, OWNER, strategy, FROM, FROM.plusSeconds(3600), 60, BacktestRows.LIVE_FILLS);
         boolean finished = !status.equals("queued") && !status.equals("running");
-        sql("""
+        db.execute("""
                 UPDATE backtests
                    SET status = $2, created_at = now() - make_interval(days => $3),
                        completed_at = CASE WHEN $4 THEN now() - make_interval(days => $3) END,
                        lease_owner = CASE WHEN $4 THEN NULL ELSE 'another-replica' END,
                        lease_expires_at = CASE WHEN $4 THEN NULL ELSE now() + interval '1 hour' END
                  WHERE id = $1""", id, status, daysAgo, finished);
-        sql("""
+        db.execute("""
                 INSERT INTO backtest_runs (backtest_id, slot, status, trades, equity)
                 SELECT $1, $2::timestamptz + make_interval(mins => i), 'success', 0, 1000 FROM generate_series(1, $3) i""",
                 id, FROM.atOffset(ZoneOffset.UTC), runs);
-        sql("""
+        db.execute("""
                 INSERT INTO backtest_trades (backtest_id, seq, slot, market_id, outcome, action, quantity, price, fee_usd, cash_delta)
                 SELECT $1, i, $2, '501', 'YES', 'buy', 1, 0.5, 0.01, -0.51 FROM generate_series(1, $3) i""",
                 id, FROM.atOffset(ZoneOffset.UTC), trades);
@@ -61,7 +60,7 @@ class BacktestRetentionTest {
     }
 
     private long rowsOf(UUID backtest) {
-        return count("""
+        return db.count("""
                 SELECT (SELECT count(*) FROM backtests WHERE id = $1) + (SELECT count(*) FROM backtest_runs WHERE backtest_id = $1)
                      + (SELECT count(*) FROM backtest_trades WHERE backtest_id = $1)""", backtest);
     }
@@ -85,7 +84,7 @@ class BacktestRetentionTest {
             assertThat(rowsOf(running)).as("a running backtest is never deleted, however old").isEqualTo(1 + 3 + 1);
             assertThat(rowsOf(queued)).isEqualTo(1);
         } finally {
-            sql("DELETE FROM backtests WHERE id = ANY($1)", (Object) new UUID[] {recent, running, queued});
+            db.execute("DELETE FROM backtests WHERE id = ANY($1)", (Object) new UUID[] {recent, running, queued});
         }
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -12,6 +11,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -23,18 +23,17 @@ class RetentionJobTest {
     @Inject
     Pool pool;
 
-    private long count(String sql, Object... args) {
-        return pool.preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely().iterator().next().getLong(0);
-    }
+    private Sql db;
 
-    private void sql(String sql, Object... args) {
-        pool.preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely();
+    @BeforeEach
+    void connect() {
+        db = new Sql(pool);
     }
 
     /** A finished run of {@code strategy}, {@code daysAgo} days old, with one node log. */
     private UUID runDaysAgo(UUID strategy, int daysAgo) {
         UUID execution = UUID.randomUUID();
-        sql("""
+        db.execute("""
                 INSERT INTO executions (id, strategy_id, owner_id, strategy_version, trigger, scheduled_for, started_at,
                                         completed_at, status, duration_ms, node_logs, node_ids, node_types, node_statuses,
                                         node_durations_ms)
@@ -49,32 +48,32 @@ class RetentionJobTest {
     @Test
     void runHistoryOlderThanTheRetentionIsDeletedWithItsNodeLogs() {
         UUID strategy = UUID.randomUUID();
-        sql("INSERT INTO strategies (id, owner_id, name, graph) VALUES ($1, 'retention-owner', 'old', '{}')", strategy);
+        db.execute("INSERT INTO strategies (id, owner_id, name, graph) VALUES ($1, 'retention-owner', 'old', '{}')", strategy);
         UUID expired = runDaysAgo(strategy, 40);
         UUID justExpired = runDaysAgo(strategy, 31);
         UUID recent = runDaysAgo(strategy, 1);
 
         retention.run();
 
-        assertThat(count("SELECT count(*) FROM executions WHERE id = ANY($1)", (Object) new UUID[] {expired, justExpired})).isZero();
-        assertThat(count("SELECT count(*) FROM executions WHERE id = $1 AND node_ids = '{n}'", recent)).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM executions WHERE id = ANY($1)", (Object) new UUID[] {expired, justExpired})).isZero();
+        assertThat(db.count("SELECT count(*) FROM executions WHERE id = $1 AND node_ids = '{n}'", recent)).isEqualTo(1);
     }
 
     @Test
     void aDayWhoseRowsLandedInTheDefaultPartitionGetsItsPartitionWithThem() {
         LocalDate day = LocalDate.now(ZoneOffset.UTC).plusDays(2);
         String partition = "market_snapshots_p" + day.format(DateTimeFormatter.ofPattern("yyyyMMdd"));
-        sql("DROP TABLE IF EXISTS " + partition);
+        db.execute("DROP TABLE IF EXISTS " + partition);
         OffsetDateTime early = day.atTime(9, 0).atOffset(ZoneOffset.UTC);
-        sql("""
+        db.execute("""
                 INSERT INTO market_snapshots (period_start, fetched_at, market_ids, prices, volumes_24h, liquidity, momentum)
                 VALUES ($1, $1, '{"501"}', '{0.62}', '{1}', '{1}', '{0}')""", early);
-        assertThat(count("SELECT count(*) FROM market_snapshots_default WHERE period_start = $1", early)).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM market_snapshots_default WHERE period_start = $1", early)).isEqualTo(1);
 
         retention.run();
 
-        assertThat(count("SELECT count(*) FROM " + partition + " WHERE period_start = $1", early)).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM market_snapshots_default WHERE period_start = $1", early)).isZero();
+        assertThat(db.count("SELECT count(*) FROM " + partition + " WHERE period_start = $1", early)).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM market_snapshots_default WHERE period_start = $1", early)).isZero();
     }
 
     @Test
@@ -84,28 +83,28 @@ class RetentionJobTest {
         LocalDate kept = LocalDate.now(ZoneOffset.UTC).minusDays(5);
         for (String table : List.of("market_snapshots", "market_descriptions")) {
             for (LocalDate day : List.of(expired, kept)) {
-                sql("CREATE TABLE IF NOT EXISTS " + table + "_p" + day.format(DateTimeFormatter.ofPattern("yyyyMMdd")) + " PARTITION OF "
+                db.execute("CREATE TABLE IF NOT EXISTS " + table + "_p" + day.format(DateTimeFormatter.ofPattern("yyyyMMdd")) + " PARTITION OF "
                         + table + " FOR VALUES FROM ('" + day + " 00:00:00+00') TO ('" + day.plusDays(1) + " 00:00:00+00')");
             }
         }
-        sql("""
+        db.execute("""
                 INSERT INTO market_snapshots (period_start, fetched_at, market_ids, prices, volumes_24h, liquidity, momentum)
                 VALUES ($1, $1, '{"501"}', '{0.62}', '{1}', '{1}', '{0}'), ($2, $2, '{"501"}', '{0.63}', '{1}', '{1}', '{0}'),
                        (now() - interval '15 days', now() - interval '15 days', '{"501"}', '{0.64}', '{1}', '{1}', '{0}')""",
                 expired.atTime(12, 0).atOffset(ZoneOffset.UTC), kept.atTime(12, 0).atOffset(ZoneOffset.UTC));
-        assertThat(count("SELECT count(*) FROM market_snapshots_default")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM market_snapshots_default")).isEqualTo(1);
 
         retention.run();
 
         String expiredDay = expired.format(DateTimeFormatter.ofPattern("yyyyMMdd"));
         String keptDay = kept.format(DateTimeFormatter.ofPattern("yyyyMMdd"));
-        assertThat(count("SELECT count(*) FROM pg_class WHERE relname IN ($1, $2)", "market_snapshots_p" + expiredDay,
+        assertThat(db.count("SELECT count(*) FROM pg_class WHERE relname IN ($1, $2)", "market_snapshots_p" + expiredDay,
                 "market_descriptions_p" + expiredDay)).isZero();
-        assertThat(count("SELECT count(*) FROM pg_class WHERE relname IN ($1, $2)", "market_snapshots_p" + keptDay,
+        assertThat(db.count("SELECT count(*) FROM pg_class WHERE relname IN ($1, $2)", "market_snapshots_p" + keptDay,
                 "market_descriptions_p" + keptDay)).isEqualTo(2);
-        assertThat(count("SELECT count(*) FROM market_snapshots WHERE period_start < now()")).isEqualTo(1);
+        assertThat(db.count("SELECT count(*) FROM market_snapshots WHERE period_start < now()")).isEqualTo(1);
         String tomorrow = LocalDate.now(ZoneOffset.UTC).plusDays(1).format(DateTimeFormatter.ofPattern("yyyyMMdd"));
-        assertThat(count("SELECT count(*) FROM pg_class WHERE relname IN ($1, $2)", "market_snapshots_p" + tomorrow,
+        assertThat(db.count("SELECT count(*) FROM pg_class WHERE relname IN ($1, $2)", "market_snapshots_p" + tomorrow,
                 "market_descriptions_p" + tomorrow)).isEqualTo(2);
     }
 }

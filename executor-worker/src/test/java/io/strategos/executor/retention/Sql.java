@@ -1,0 +1,22 @@
+package io.strategos.executor.retention;
+
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+/** Statements the retention tests set their tables up and check them with. */
+final class Sql {
+
+    private final Pool pool;
+
+    Sql(Pool pool) {
+        this.pool = pool;
+    }
+
+    long count(String sql, Object... args) {
+        return pool.preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely().iterator().next().getLong(0);
+    }
+
+    void execute(String sql, Object... args) {
+        pool.preparedQuery(sql).execute(Tuple.from(args)).await().indefinitely();
+    }
+}
