@@ -18,7 +18,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -46,13 +45,7 @@ class NodeLogsUpgradeIT {
     @Test
     void runHistoryRecordedBeforeTheUpgradeReadsTheSameAfterIt() throws Exception {
         bed = new ReplicaTestBed(DATABASE);
-        bed.postgres.ensureApiRole();
-        Flyway.configure()
-                .dataSource(bed.postgres.jdbcUrl(DATABASE), bed.postgres.user(), bed.postgres.password())
-                .locations("classpath:db/strategy")
-                .target("21")
-                .load()
-                .migrate();
+        bed.migrateStrategySchemaTo("21");
         try (Connection c = bed.connect(); Statement s = c.createStatement()) {
             s.execute("""
                     INSERT INTO strategies (id, owner_id, name, graph, status)

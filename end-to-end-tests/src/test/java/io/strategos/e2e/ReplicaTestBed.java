@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.flywaydb.core.Flyway;
 
 /**
  * What a replica test runs on: PostgreSQL (the machine's on 5432, else an embedded one) with a fresh
@@ -52,6 +53,17 @@ final class ReplicaTestBed implements AutoCloseable {
         services.add(service);
         service.awaitReady();
         return service;
+    }
+
+    /** This bed's database at an earlier release's strategy schema (its migrations up to {@code version}), as an upgrade starts from. */
+    void migrateStrategySchemaTo(String version) throws SQLException {
+        postgres.ensureApiRole();
+        Flyway.configure()
+                .dataSource(postgres.jdbcUrl(database), postgres.user(), postgres.password())
+                .locations("classpath:db/strategy")
+                .target(version)
+                .load()
+                .migrate();
     }
 
     Connection connect() throws SQLException {

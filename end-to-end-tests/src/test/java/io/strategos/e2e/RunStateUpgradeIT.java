@@ -9,7 +9,6 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,13 +33,7 @@ class RunStateUpgradeIT {
     @Test
     void runningStrategiesRunOnWithTheirCountersAfterTheUpgrade() throws Exception {
         bed = new ReplicaTestBed(DATABASE);
-        bed.postgres.ensureApiRole();
-        Flyway.configure()
-                .dataSource(bed.postgres.jdbcUrl(DATABASE), bed.postgres.user(), bed.postgres.password())
-                .locations("classpath:db/strategy")
-                .target("11")
-                .load()
-                .migrate();
+        bed.migrateStrategySchemaTo("11");
         try (Connection c = bed.connect(); Statement s = c.createStatement()) {
             s.execute("""
                     INSERT INTO strategies (id, owner_id, name, graph, status, schedule, trading_mode, paper_bankroll_usd,

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.strategos.executor.backtest.BacktestRows;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Finished backtests past strategos.backtest.retention-days (30) go with their runs and trades; unfinished ones stay. */
@@ -26,12 +25,8 @@ class BacktestRetentionTest {
     @Inject
     Pool pool;
 
-    private Sql db;
-
-    @BeforeEach
-    void connect() {
-        db = new Sql(pool);
-    }
+    @Inject
+    Sql db;
 
     /**
      * A backtest {@code daysAgo} days old in {@code status} with {@code runs} runs and {@code trades} trades; a

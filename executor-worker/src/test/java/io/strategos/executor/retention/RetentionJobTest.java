@@ -3,7 +3,6 @@ package io.strategos.executor.retention;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,7 +10,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -21,14 +19,7 @@ class RetentionJobTest {
     RetentionJob retention;
 
     @Inject
-    Pool pool;
-
-    private Sql db;
-
-    @BeforeEach
-    void connect() {
-        db = new Sql(pool);
-    }
+    Sql db;
 
     /** A finished run of {@code strategy}, {@code daysAgo} days old, with one node log. */
     private UUID runDaysAgo(UUID strategy, int daysAgo) {

@@ -2,9 +2,11 @@ package io.strategos.executor.retention;
 
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /** Statements the retention tests set their tables up and check them with. */
-final class Sql {
+@ApplicationScoped
+class Sql {
 
     private final Pool pool;
 
