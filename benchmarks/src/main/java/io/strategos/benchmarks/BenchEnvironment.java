@@ -31,6 +31,12 @@ final class BenchEnvironment implements AutoCloseable {
     /** How the services run; {@code benchmarks/run <benchmark> --packaging native} sets it once, before any environment starts. */
     static volatile Packaging packaging = Packaging.JVM;
 
+    /**
+     * SQL applied right after migrating (an index dropped, a trigger changed), to measure a schema change
+     * before writing its migration; {@code --schema-variant} sets it. Null: the schema as migrated.
+     */
+    static volatile String schemaVariant;
+
     final PostgresServer postgres = new PostgresServer("127.0.0.1", 5432,
             System.getProperty("bench.pg.user", "strategos"), System.getProperty("bench.pg.password", "strategos"));
     private final Path home;
@@ -85,6 +91,9 @@ final class BenchEnvironment implements AutoCloseable {
         ServiceProcess migration = ServiceProcess.start("migrate", artifact, Ports.free(), env, home.resolve("migrate.log"));
         if (migration.awaitExit(Duration.ofMinutes(2)) != 0) {
             throw new IllegalStateException("the migration failed; see " + home.resolve("migrate.log"));
+        }
+        if (schemaVariant != null) {
+            execute(schemaVariant);
         }
     }
 

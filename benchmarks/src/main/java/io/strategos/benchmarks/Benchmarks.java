@@ -1,6 +1,8 @@
 package io.strategos.benchmarks;
 
 import io.strategos.localstack.Packaging;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +18,7 @@ public final class Benchmarks {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.out.println("usage: benchmarks/run compare|executor|ceiling|db-scheduler|recovery|schedule-lag|notifier|notifier-stream|api|lab|keda-backlog|keda-day [--option value ...] [--packaging jvm|native]");
+            System.out.println("usage: benchmarks/run compare|executor|ceiling|db-scheduler|recovery|schedule-lag|notifier|notifier-stream|api|lab|keda-backlog|keda-day [--option value ...] [--packaging jvm|native] [--schema-variant file.sql --pairs 3]");
             System.exit(2);
         }
         Map<String, String> options = new HashMap<>();
@@ -26,7 +28,34 @@ public final class Benchmarks {
         if (options.containsKey("packaging")) {
             BenchEnvironment.packaging = Packaging.valueOf(options.get("packaging").toUpperCase(Locale.ROOT));
         }
-        switch (args[0]) {
+        if (options.containsKey("schema-variant")) {
+            comparePairs(args[0], options);
+        } else {
+            run(args[0], options);
+        }
+        System.exit(0);
+    }
+
+    /**
+     * The benchmark on the schema as migrated, then with the variant applied, in alternated pairs: this
+     * machine's speed drifts between minutes by more than most schema changes move a figure.
+     */
+    private static void comparePairs(String benchmark, Map<String, String> options) throws Exception {
+        Path variant = Path.of(options.get("schema-variant"));
+        String sql = Files.readString(variant);
+        int pairs = intOption(options, "pairs", 3);
+        for (int pair = 1; pair <= pairs; pair++) {
+            System.out.printf("--- pair %d of %d: as migrated%n", pair, pairs);
+            BenchEnvironment.schemaVariant = null;
+            run(benchmark, options);
+            System.out.printf("--- pair %d of %d: with %s%n", pair, pairs, variant.getFileName());
+            BenchEnvironment.schemaVariant = sql;
+            run(benchmark, options);
+        }
+    }
+
+    private static void run(String benchmark, Map<String, String> options) throws Exception {
+        switch (benchmark) {
             case "executor" -> ExecutorThroughput.run(
                     intOption(options, "strategies", 20_000), intOption(options, "replicas", 1), intOption(options, "batch-size", 500),
                     intOption(options, "pipelines", 2), intOption(options, "idle", 0),
@@ -53,11 +82,10 @@ public final class Benchmarks {
             case "keda-day" -> KedaDaySimulation.run(intOption(options, "spread", 100_000), intOption(options, "burst", 100_000),
                     intOption(options, "per-replica", 5_000));
             default -> {
-                System.out.println("unknown benchmark " + args[0]);
+                System.out.println("unknown benchmark " + benchmark);
                 System.exit(2);
             }
         }
-        System.exit(0);
     }
 
     private static int intOption(Map<String, String> options, String name, int defaultValue) {

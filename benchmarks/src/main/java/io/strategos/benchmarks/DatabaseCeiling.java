@@ -14,8 +14,9 @@ import java.util.stream.IntStream;
  * ceiling any executor on this database and machine works under. One SQL statement per batch of 100
  * due strategies claims them (FOR UPDATE SKIP LOCKED), advances their run state, and inserts their
  * executions with their three node logs (output of the size the executor logs) and the outbox events
- * (JSON text with the run's traceparent).
- * pgbench runs it from 4 clients, as a prepared statement, until every strategy has run once.
+ * (JSON text with the run's traceparent). A second statement, after the batch has committed, announces
+ * the batch's users on the run-change channel, as executor-worker does (V24).
+ * pgbench runs the two from 4 clients, as prepared statements, until every strategy has run once.
  */
 final class DatabaseCeiling {
 
@@ -83,6 +84,12 @@ final class DatabaseCeiling {
               FROM recorded;
             """.formatted(BATCH, NODE_LOGS);
 
+    // On strategy-model's RunChangeChannel; the seeded strategies' owners are user-0 to user-999
+    // (ExecutorThroughput.seed), so a batch of 100 has about 95 users.
+    private static final String ANNOUNCE = """
+            SELECT pg_notify('strategos_runs', 'user-' || (random() * 999)::int) FROM generate_series(1, %d);
+            """.formatted(BATCH);
+
     private DatabaseCeiling() {
     }
 
@@ -103,7 +110,7 @@ final class DatabaseCeiling {
         ExecutorThroughput.seed(env, strategies, Instant.now().minusSeconds(1), ExecutorThroughput.DAILY);
 
         Path script = env.home().resolve("ceiling.sql");
-        Files.writeString(script, BATCH_STATEMENT.replace("\n", " ").strip() + "\n");
+        Files.writeString(script, BATCH_STATEMENT.replace("\n", " ").strip() + "\n" + ANNOUNCE.strip() + "\n");
         long postgresBefore = CpuTime.postgresTicks();
         // Prepared statements, as the executor's client uses them: planned once per connection.
         ProcessBuilder pgbench = new ProcessBuilder("pgbench", "--no-vacuum", "--protocol=prepared", "--client=" + CLIENTS, "--jobs=2",
