@@ -6,7 +6,11 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
+import io.strategos.model.stream.RunChangeChannel;
+import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.pgclient.PgConnectOptions;
+import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -14,6 +18,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -39,6 +46,18 @@ class ExecutorFlowTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    Vertx vertx;
+
+    @ConfigProperty(name = "quarkus.datasource.reactive.url")
+    String reactiveUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String username;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
 
     private WorkerTables tables;
 
@@ -87,6 +106,45 @@ class ExecutorFlowTest {
         assertThat(event.at("/data/userId").asText()).isEqualTo("flow-owner");
         assertThat(event.at("/data/executionId").asText()).isEqualTo(execution.getUUID("id").toString());
         await().atMost(Duration.ofSeconds(10)).until(() -> tables.rows("SELECT 1 FROM outbox_events WHERE message_key = $1", id.toString()).isEmpty());
+    }
+
+    @Test
+    void aRunWhoseConditionIsNotMetIsRecordedWithoutNodesBesideOneThatRan() {
+        String never = "{\"marketId\": \"sim-3\", \"conditions\": [{\"field\": \"price\", \"operator\": \"gt\", \"value\": 2}]}";
+        String hourly = "{\"type\": \"interval\", \"everySeconds\": 3600}";
+        UUID waiting = tables.insertRunningStrategy("condition-owner", GOOD_GRAPH, hourly, never);
+        UUID ran = tables.insertRunningStrategy("condition-owner", GOOD_GRAPH, hourly, null);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> tables.strategy(waiting).getLong("total_executions") == 1
+                && tables.strategy(ran).getLong("total_executions") == 1);
+        Row unmet = tables.rows("SELECT * FROM executions WHERE strategy_id = $1", waiting).getFirst();
+        assertThat(unmet.getString("status")).isEqualTo("condition_not_met");
+        assertThat(unmet.getArrayOfStrings("node_ids")).isEmpty();
+        assertThat(unmet.getArrayOfIntegers("node_durations_ms")).isEmpty();
+        Row success = tables.rows("SELECT * FROM executions WHERE strategy_id = $1", ran).getFirst();
+        assertThat(success.getArrayOfStrings("node_ids")).containsExactly("markets", "cheap");
+        assertThat(success.getArrayOfStrings("node_statuses")).containsExactly("success", "success");
+    }
+
+    @Test
+    void aRecordedRunIsAnnouncedToItsOwnersRunStreamsOnceCommitted() throws Exception {
+        BlockingQueue<String> announced = new LinkedBlockingQueue<>();
+        PgSubscriber subscriber = PgSubscriber.subscriber(vertx, PgConnectOptions.fromUri(reactiveUrl)
+                .setUser(username).setPassword(password));
+        subscriber.channel(RunChangeChannel.NAME).handler(announced::add);
+        subscriber.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        try {
+            UUID id = tables.insertRunningStrategy("announced-owner", GOOD_GRAPH, 3600);
+            String owner;
+            do {
+                owner = announced.poll(20, TimeUnit.SECONDS);
+            } while (owner != null && !owner.equals("announced-owner"));
+            assertThat(owner).as("a notice for the run's owner").isEqualTo("announced-owner");
+            // Sent after the commit: a stream woken by it reads the run.
+            assertThat(tables.rows("SELECT 1 FROM run_changes WHERE strategy_id = $1 AND execution_id IS NOT NULL", id)).hasSize(1);
+        } finally {
+            subscriber.close();
+        }
     }
 
     @Test

@@ -23,15 +23,21 @@ final class WorkerTables {
 
     /** A running strategy due now, on {@code schedule} (its JSON) afterwards. */
     UUID insertRunningStrategy(String owner, String graph, String schedule) {
+        return insertRunningStrategy(owner, graph, schedule, null);
+    }
+
+    /** As above, running its graph only when {@code triggerCondition} (its JSON; null: always) holds. */
+    UUID insertRunningStrategy(String owner, String graph, String schedule, String triggerCondition) {
         UUID id = UUID.randomUUID();
         pool.preparedQuery("""
                         WITH s AS (
                             INSERT INTO strategies (id, owner_id, name, graph, status, schedule, trading_mode, paper_bankroll_usd,
-                                                    deployed_at)
-                            VALUES ($1, $2, 'flow test', $3::text::jsonb, 'running', $4::text::jsonb, 'paper', 1000, now())
+                                                    deployed_at, trigger_condition)
+                            VALUES ($1, $2, 'flow test', $3::text::jsonb, 'running', $4::text::jsonb, 'paper', 1000, now(),
+                                    $5::text::jsonb)
                             RETURNING id, owner_id)
                         INSERT INTO strategy_run_state (strategy_id, owner_id, next_run_at) SELECT id, owner_id, now() FROM s""")
-                .execute(Tuple.of(id, owner, graph, schedule))
+                .execute(Tuple.of(id, owner, graph, schedule, triggerCondition))
                 .await().indefinitely();
         return id;
     }

@@ -8,7 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The run streams' timers: heartbeats to open streams, and the end of the replay window. */
+/** The run streams' timers: heartbeats to open streams, their catch-up, and the end of the replay window. */
 @ApplicationScoped
 public class RunStreamMaintenance {
 
@@ -31,6 +31,16 @@ public class RunStreamMaintenance {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void heartbeat() {
         streams.heartbeat();
+    }
+
+    /**
+     * Every stream reads what is new, woken or not: runs whose notice was lost (RunChangeNotices in
+     * executor-worker sends it after the batch commits) reach their streams this late at worst.
+     */
+    @Scheduled(identity = "run-stream-catch-up", every = "${strategos.api.stream.catch-up}", delayed = "${strategos.api.stream.catch-up}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void catchUp() {
+        streams.wakeAll();
     }
 
     /** Every replica prunes; the deletes are idempotent and cheap (BRIN on recorded_at). */

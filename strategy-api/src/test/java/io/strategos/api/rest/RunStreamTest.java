@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.strategos.api.stream.RunStreamMaintenance;
 import io.strategos.localstack.testing.JwtTestResource;
 import io.strategos.localstack.testing.SseClient;
 import io.strategos.localstack.testing.SseClient.Event;
+import io.strategos.model.stream.RunChangeChannel;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -33,6 +35,9 @@ class RunStreamTest {
     @Inject
     OwnerPool owner;
 
+    @Inject
+    RunStreamMaintenance maintenance;
+
     private final String user = Fixtures.newUser();
     private final String stranger = Fixtures.newUser();
 
@@ -46,8 +51,19 @@ class RunStreamTest {
         as(user).post("/api/v1/strategies/" + strategyId + "/start").then().statusCode(200);
     }
 
-    /** A run recorded the way executor-worker records one: by the tables' owner, in a transaction of its own. */
+    /**
+     * A run recorded the way executor-worker records one: by the tables' owner, in a transaction of its
+     * own, then announced once committed.
+     */
     private UUID recordRun(String user, String strategyId) {
+        UUID execution = recordRunUnannounced(user, strategyId);
+        owner.pool().preparedQuery("SELECT pg_notify($1, $2)").execute(Tuple.of(RunChangeChannel.NAME, user))
+                .await().atMost(WAIT);
+        return execution;
+    }
+
+    /** A run whose notice was lost: executor-worker stopped between the commit and the notice. */
+    private UUID recordRunUnannounced(String user, String strategyId) {
         UUID execution = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Sql.as(owner.pool(), user, """
@@ -116,6 +132,20 @@ class RunStreamTest {
             assertThat(new JsonObject(run.data()).getJsonObject("execution").getString("id")).isEqualTo(first.toString());
             assertThat(new JsonObject(paused.data()).getJsonObject("statusChange").getString("action")).isEqualTo("pause");
             assertThat(client.drain(Duration.ofSeconds(1))).isEmpty();
+        }
+    }
+
+    @Test
+    void aRunWhoseNoticeWasLostArrivesAtTheNextCatchUp() throws Exception {
+        String strategy = Fixtures.deployed(user, "unannounced");
+        try (SseClient client = open(user, null, null)) {
+            assertThat(client.poll(WAIT).comment()).isEqualTo("open");
+            UUID run = recordRunUnannounced(user, strategy);
+            assertThat(client.drain(Duration.ofSeconds(2))).isEmpty();
+
+            maintenance.catchUp();
+            Event caughtUp = client.next(WAIT);
+            assertThat(new JsonObject(caughtUp.data()).getJsonObject("execution").getString("id")).isEqualTo(run.toString());
         }
     }
 
