@@ -61,7 +61,7 @@ public final class Benchmarks {
                     intOption(options, "pipelines", 2), intOption(options, "idle", 0),
                     Boolean.parseBoolean(options.getOrDefault("distinct-graphs", "false")));
             case "compare" -> PeerComparison.run(intOption(options, "strategies", 100_000), intOption(options, "tasks", 200_000),
-                    intOption(options, "batch-size", 500), intOption(options, "pipelines", 2));
+                    intOption(options, "batch-size", 500), intOption(options, "pipelines", 2), intOption(options, "rounds", 1));
             case "ceiling" -> DatabaseCeiling.run(intOption(options, "strategies", 100_000));
             case "recovery" -> Recovery.run(intOption(options, "strategies", 30_000));
             case "schedule-lag" -> ScheduleLag.run(

@@ -77,9 +77,7 @@ final class DbSchedulerPeer {
             Result best = null;
             for (Setting setting : SWEEP) {
                 Result result = once(env, setting, tasks);
-                System.out.printf("db-scheduler, %s: %d tasks in %.2f s -> %.0f executions/s; CPU per run: "
-                                + "scheduler JVM %.3f ms, PostgreSQL %.3f ms%n", setting, tasks, result.seconds(),
-                        result.perSecond(), result.cpuMs(), result.postgresCpuMs());
+                print(result);
                 if (best == null || result.perSecond() > best.perSecond()) {
                     best = result;
                 }
@@ -88,6 +86,23 @@ final class DbSchedulerPeer {
                     best.setting(), best.perSecond());
             return best;
         }
+    }
+
+    /** One setting on a fresh environment, after the same warm-up as the sweep's. */
+    static Result at(Setting setting, int tasks) throws Exception {
+        try (BenchEnvironment env = new BenchEnvironment(false)) {
+            env.execute(TABLE);
+            warmUp(env);
+            Result result = once(env, setting, tasks);
+            print(result);
+            return result;
+        }
+    }
+
+    private static void print(Result result) {
+        System.out.printf("db-scheduler, %s: %d tasks in %.2f s -> %.0f executions/s; CPU per run: "
+                        + "scheduler JVM %.3f ms, PostgreSQL %.3f ms%n", result.setting(), result.tasks(), result.seconds(),
+                result.perSecond(), result.cpuMs(), result.postgresCpuMs());
     }
 
     /**
