@@ -3,6 +3,7 @@ package io.strategos.executor.claim;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.uuid.Generators;
 import com.fasterxml.uuid.impl.TimeBasedEpochGenerator;
+import io.strategos.executor.sql.UnflushedCommit;
 import io.strategos.model.schedule.MisfirePolicy;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -31,9 +32,11 @@ public class StrategyClaimer {
                       s.max_executions, s.expires_at, rs.total_executions, rs.consecutive_errors""";
 
     // Due order, served by strategy_run_state_due_idx. Only the narrow run-state row is written; the
-    // strategy's definition is read alongside.
+    // strategy's definition is read alongside. The lease commits without waiting for the disk
+    // (UnflushedCommit): lost in a crash, the slot is only claimed again.
     private static final String CLAIM = """
-            WITH due AS (
+            WITH %s,
+            due AS (
                 SELECT strategy_id
                   FROM strategy_run_state
                  WHERE next_run_at <= now()
@@ -45,15 +48,16 @@ public class StrategyClaimer {
             UPDATE strategy_run_state rs
                SET lease_owner = $2,
                    lease_expires_at = now() + make_interval(secs => $3)
-              FROM due, strategies s
+              FROM due, strategies s, %s
              WHERE rs.strategy_id = due.strategy_id
                AND s.id = due.strategy_id
             RETURNING %s, rs.next_run_at AS scheduled_for
-            """.formatted(RUN_COLUMNS);
+            """.formatted(UnflushedCommit.CTE, UnflushedCommit.NAME, RUN_COLUMNS);
 
     // Manual runs requested through the API, oldest first, leased like strategies.
     private static final String CLAIM_REQUESTED = """
-            WITH requested AS (
+            WITH %s,
+            requested AS (
                 SELECT execution_id
                   FROM run_requests
                  WHERE lease_expires_at IS NULL OR lease_expires_at < now()
@@ -64,12 +68,12 @@ public class StrategyClaimer {
             UPDATE run_requests r
                SET lease_owner = $2,
                    lease_expires_at = now() + make_interval(secs => $3)
-              FROM requested, strategies s, strategy_run_state rs
+              FROM requested, strategies s, strategy_run_state rs, %s
              WHERE r.execution_id = requested.execution_id
                AND s.id = r.strategy_id
                AND rs.strategy_id = r.strategy_id
             RETURNING %s, r.requested_at AS scheduled_for, r.execution_id AS requested_execution_id
-            """.formatted(RUN_COLUMNS);
+            """.formatted(UnflushedCommit.CTE, UnflushedCommit.NAME, RUN_COLUMNS);
 
     // When the next slot not leased to anyone falls due, from PostgreSQL's clock like the claim; the
     // head of the due index. Rows leased now (running somewhere) are passed over.

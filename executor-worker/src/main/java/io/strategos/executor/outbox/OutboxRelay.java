@@ -6,6 +6,7 @@ import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Scope;
 import io.quarkus.scheduler.Scheduled;
+import io.strategos.executor.sql.UnflushedCommit;
 import io.strategos.model.event.StrategyEvent;
 import io.strategos.model.tracing.Traceparent;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -51,6 +52,13 @@ public class OutboxRelay {
              ORDER BY id
              LIMIT $1
             """;
+
+    // What Kafka acknowledged, deleted without waiting for the disk (UnflushedCommit): lost in a crash,
+    // those events only go out again, which consumers drop by event id.
+    private static final String DELETE_ACKNOWLEDGED = """
+            WITH %s
+            DELETE FROM outbox_events USING %s WHERE id = ANY($1)
+            """.formatted(UnflushedCommit.CTE, UnflushedCommit.NAME);
 
     private final Pool pool;
     private final Producer<String, String> producer;
@@ -150,7 +158,7 @@ public class OutboxRelay {
             LOG.warnf("Kafka did not take %d outbox event(s) (%s); they stay in the outbox", sends.size() - acknowledged.size(), failure);
         }
         if (!acknowledged.isEmpty()) {
-            conn.preparedQuery("DELETE FROM outbox_events WHERE id = ANY($1)").execute(Tuple.of(acknowledged.toArray(Long[]::new)))
+            conn.preparedQuery(DELETE_ACKNOWLEDGED).execute(Tuple.of(acknowledged.toArray(Long[]::new)))
                     .await().indefinitely();
         }
         return acknowledged.size() == rows.size() ? acknowledged.size() : 0;
