@@ -1,6 +1,7 @@
 package io.strategos.executor.recording;
 
 import io.strategos.executor.pipeline.RunResult;
+import io.strategos.executor.sql.UnflushedCommit;
 import io.strategos.model.stream.RunChangeChannel;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -20,10 +21,12 @@ public class RunChangeNotices {
 
     private static final Logger LOG = Logger.getLogger(RunChangeNotices.class);
 
+    // A notice is a hint (the streams catch up without it), so its commit need not wait for the disk.
     private static final String NOTIFY = """
+            WITH %s
             SELECT pg_notify('%s', owner_id)
-              FROM unnest($1::text[]) AS u(owner_id)
-            """.formatted(RunChangeChannel.NAME);
+              FROM unnest($1::text[]) AS u(owner_id), %s
+            """.formatted(UnflushedCommit.CTE, RunChangeChannel.NAME, UnflushedCommit.NAME);
 
     private final Pool pool;
 
