@@ -13,8 +13,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import io.strategos.executor.lab.TestRunResource;
+import io.strategos.model.stream.RunChangeChannel;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgBuilder;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.pgclient.PgConnectOptions;
@@ -25,6 +27,9 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -56,6 +61,7 @@ class ExecutorWorkerIT {
     }
 
     private static Vertx vertx;
+    private static PgConnectOptions database;
     private static Pool pool;
     private static WorkerTables tables;
     private static String bootstrapServers;
@@ -65,12 +71,10 @@ class ExecutorWorkerIT {
         // The test resources' settings, which the application got as its configuration, are system properties here.
         Config config = ConfigProvider.getConfig();
         vertx = Vertx.vertx();
-        pool = PgBuilder.pool()
-                .connectingTo(PgConnectOptions.fromUri(config.getValue("quarkus.datasource.reactive.url", String.class))
-                        .setUser(config.getValue("quarkus.datasource.username", String.class))
-                        .setPassword(config.getValue("quarkus.datasource.password", String.class)))
-                .using(vertx)
-                .build();
+        database = PgConnectOptions.fromUri(config.getValue("quarkus.datasource.reactive.url", String.class))
+                .setUser(config.getValue("quarkus.datasource.username", String.class))
+                .setPassword(config.getValue("quarkus.datasource.password", String.class));
+        pool = PgBuilder.pool().connectingTo(database).using(vertx).build();
         tables = new WorkerTables(pool);
         bootstrapServers = config.getValue("kafka.bootstrap.servers", String.class);
     }
@@ -98,6 +102,25 @@ class ExecutorWorkerIT {
         // Published means relayed: the outbox row is gone once Kafka acknowledged it.
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> tables.rows("SELECT 1 FROM outbox_events WHERE message_key = $1", id.toString()).isEmpty());
+    }
+
+    @Test
+    void announcesARecordedRunToItsOwnersRunStreams() throws Exception {
+        // RunChangeNotices' pg_notify goes out on the worker's reactive pool after the batch commits; strategy-api LISTENs.
+        BlockingQueue<String> announced = new LinkedBlockingQueue<>();
+        PgSubscriber subscriber = PgSubscriber.subscriber(vertx, database);
+        subscriber.channel(RunChangeChannel.NAME).handler(announced::add);
+        subscriber.connectAndAwait();
+        try {
+            tables.insertRunningStrategy("it-announced-owner", ExecutorFlowTest.GOOD_GRAPH, 3600);
+            String owner;
+            do {
+                owner = announced.poll(30, TimeUnit.SECONDS);
+            } while (owner != null && !owner.equals("it-announced-owner"));
+            assertThat(owner).as("a notice for the run's owner").isEqualTo("it-announced-owner");
+        } finally {
+            subscriber.closeAndAwait();
+        }
     }
 
     @Test
