@@ -7,6 +7,9 @@ import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -24,6 +27,7 @@ public abstract class ChangeListener {
 
     private static final Logger LOG = Logger.getLogger(ChangeListener.class);
     private static final long RECONNECT_DELAY_MS = 1_000;
+    private static final long CLOSE_WAIT_MS = 2_000;
 
     private final String channel;
     private Vertx vertx;
@@ -53,8 +57,18 @@ public abstract class ChangeListener {
         connect();
     }
 
+    /**
+     * Waits (a little) for the LISTEN connection to close: otherwise Vert.x's event loop can stop first,
+     * and the close's last step is then refused with an error in the log.
+     */
     public void stop(@Observes ShutdownEvent stopping) {
-        subscriber.close();
+        try {
+            subscriber.close().toCompletionStage().toCompletableFuture().get(CLOSE_WAIT_MS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.debugf("the LISTEN connection did not close cleanly: %s", e.getMessage());
+        }
     }
 
     /** The reconnect policy covers a connection that drops; this retries a database down at start-up. */
