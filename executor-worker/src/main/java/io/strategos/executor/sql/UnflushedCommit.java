@@ -9,8 +9,9 @@ package io.strategos.executor.sql;
  * <p>Only for writes whose loss in a PostgreSQL crash is harmless, because something else makes the work
  * come out right: a claim's lease (lost, the slot is claimed again, and the one-run-per-slot key drops
  * the second recording), the relay's delete of what Kafka acknowledged (lost, the events go out again,
- * and consumers drop them by event id), and the run-change notice (a hint; the streams catch up). Waiting for the flush cost each claim 2 to 4 ms on a busy machine,
- * a pipeline stalled while it waited; the batch's recording, which must survive, still waits for its own.
+ * and consumers drop them by event id), and the run-change notice (a hint; the streams catch up). A flush
+ * took 2 to 4 ms per commit on a busy machine (BENCHMARKS.md, session 7), and a pipeline waiting for its
+ * claim's flush runs nothing meanwhile. The batch's recording, which must survive, still waits for its own.
  */
 public final class UnflushedCommit {
 
