@@ -6,11 +6,8 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.junit.QuarkusTest;
-import io.strategos.model.stream.RunChangeChannel;
-import io.vertx.core.Vertx;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.pgclient.PgConnectOptions;
-import io.vertx.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
@@ -18,11 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,15 +44,6 @@ class ExecutorFlowTest {
 
     @Inject
     Vertx vertx;
-
-    @ConfigProperty(name = "quarkus.datasource.reactive.url")
-    String reactiveUrl;
-
-    @ConfigProperty(name = "quarkus.datasource.username")
-    String username;
-
-    @ConfigProperty(name = "quarkus.datasource.password")
-    String password;
 
     private WorkerTables tables;
 
@@ -128,22 +114,13 @@ class ExecutorFlowTest {
 
     @Test
     void aRecordedRunIsAnnouncedToItsOwnersRunStreamsOnceCommitted() throws Exception {
-        BlockingQueue<String> announced = new LinkedBlockingQueue<>();
-        PgSubscriber subscriber = PgSubscriber.subscriber(vertx, PgConnectOptions.fromUri(reactiveUrl)
-                .setUser(username).setPassword(password));
-        subscriber.channel(RunChangeChannel.NAME).handler(announced::add);
-        subscriber.connect().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-        try {
+        try (RunChangeAnnouncements announcements = new RunChangeAnnouncements(vertx,
+                RunChangeAnnouncements.database(ConfigProvider.getConfig()))) {
             UUID id = tables.insertRunningStrategy("announced-owner", GOOD_GRAPH, 3600);
-            String owner;
-            do {
-                owner = announced.poll(20, TimeUnit.SECONDS);
-            } while (owner != null && !owner.equals("announced-owner"));
-            assertThat(owner).as("a notice for the run's owner").isEqualTo("announced-owner");
+            assertThat(announcements.next("announced-owner", Duration.ofSeconds(20))).as("a notice for the run's owner")
+                    .isEqualTo("announced-owner");
             // Sent after the commit: a stream woken by it reads the run.
             assertThat(tables.rows("SELECT 1 FROM run_changes WHERE strategy_id = $1 AND execution_id IS NOT NULL", id)).hasSize(1);
-        } finally {
-            subscriber.close();
         }
     }
 

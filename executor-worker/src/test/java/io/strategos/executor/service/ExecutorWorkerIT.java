@@ -13,10 +13,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusIntegrationTest;
 import io.restassured.http.ContentType;
 import io.strategos.executor.lab.TestRunResource;
-import io.strategos.model.stream.RunChangeChannel;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.PgBuilder;
-import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.pgclient.PgConnectOptions;
@@ -27,9 +25,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -71,9 +66,7 @@ class ExecutorWorkerIT {
         // The test resources' settings, which the application got as its configuration, are system properties here.
         Config config = ConfigProvider.getConfig();
         vertx = Vertx.vertx();
-        database = PgConnectOptions.fromUri(config.getValue("quarkus.datasource.reactive.url", String.class))
-                .setUser(config.getValue("quarkus.datasource.username", String.class))
-                .setPassword(config.getValue("quarkus.datasource.password", String.class));
+        database = RunChangeAnnouncements.database(config);
         pool = PgBuilder.pool().connectingTo(database).using(vertx).build();
         tables = new WorkerTables(pool);
         bootstrapServers = config.getValue("kafka.bootstrap.servers", String.class);
@@ -107,19 +100,10 @@ class ExecutorWorkerIT {
     @Test
     void announcesARecordedRunToItsOwnersRunStreams() throws Exception {
         // RunChangeNotices' pg_notify goes out on the worker's reactive pool after the batch commits; strategy-api LISTENs.
-        BlockingQueue<String> announced = new LinkedBlockingQueue<>();
-        PgSubscriber subscriber = PgSubscriber.subscriber(vertx, database);
-        subscriber.channel(RunChangeChannel.NAME).handler(announced::add);
-        subscriber.connectAndAwait();
-        try {
+        try (RunChangeAnnouncements announcements = new RunChangeAnnouncements(vertx, database)) {
             tables.insertRunningStrategy("it-announced-owner", ExecutorFlowTest.GOOD_GRAPH, 3600);
-            String owner;
-            do {
-                owner = announced.poll(30, TimeUnit.SECONDS);
-            } while (owner != null && !owner.equals("it-announced-owner"));
-            assertThat(owner).as("a notice for the run's owner").isEqualTo("it-announced-owner");
-        } finally {
-            subscriber.closeAndAwait();
+            assertThat(announcements.next("it-announced-owner", Duration.ofSeconds(30))).as("a notice for the run's owner")
+                    .isEqualTo("it-announced-owner");
         }
     }
 
