@@ -30,16 +30,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class BacktestRepository {
 
-    // Scheduled runs come first: nothing is claimed while a strategy is overdue and no worker has it.
+    // Scheduled runs come first: nothing is claimed while a strategy is overdue and no worker has it. That
+    // check reads the head of the due index, in order and limited to one row: written as NOT EXISTS, the
+    // planner, whose statistics said most strategies were due, scanned all of strategy_run_state at every
+    // poll (40 ms each at 100,000 strategies, seen in pg_stat_statements), backtests queued or not.
     private static final String CLAIM = """
             WITH next AS (
                 SELECT id
                   FROM backtests
                  WHERE status IN ('queued', 'running')
                    AND (lease_expires_at IS NULL OR lease_expires_at < now())
-                   AND NOT EXISTS (SELECT 1 FROM strategy_run_state
-                                    WHERE next_run_at <= now() - make_interval(secs => $3)
-                                      AND (lease_expires_at IS NULL OR lease_expires_at < now()))
+                   AND (SELECT next_run_at FROM strategy_run_state
+                         WHERE next_run_at <= now() - make_interval(secs => $3)
+                           AND (lease_expires_at IS NULL OR lease_expires_at < now())
+                         ORDER BY next_run_at LIMIT 1) IS NULL
                  ORDER BY created_at
                  LIMIT 1
                    FOR UPDATE SKIP LOCKED
