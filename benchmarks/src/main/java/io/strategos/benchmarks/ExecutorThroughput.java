@@ -68,7 +68,15 @@ final class ExecutorThroughput {
      * them with their history, so the measured round starts from an empty history.
      */
     static void warmUp(BenchEnvironment env, int runs) throws Exception {
-        seed(env, runs, Instant.now(), DAILY, false, WARM_UP_NAME);
+        warmUp(env, runs, false);
+    }
+
+    /**
+     * As above, with the graphs the measured round will have: warmed up on one template only, a round of
+     * distinct graphs measured the JIT compiling their parsing (a quarter of the executor's CPU in it).
+     */
+    static void warmUp(BenchEnvironment env, int runs, boolean distinctGraphs) throws Exception {
+        seed(env, runs, Instant.now(), DAILY, distinctGraphs, WARM_UP_NAME);
         List<ServiceProcess> executors = env.services();
         for (int round = 1; ; round++) {
             long ticksBefore = executorTicks(executors);
@@ -142,7 +150,7 @@ final class ExecutorThroughput {
             seed(env, idle, Instant.now().plus(Duration.ofDays(1)), DAILY);
             System.out.printf("seeded %d idle strategies (running, next slot in a day)%n", idle);
         }
-        warmUp(env, Math.min(strategies, WARM_UP_RUNS));
+        warmUp(env, Math.min(strategies, WARM_UP_RUNS), distinctGraphs);
         Instant due = Instant.now().plusSeconds(20);
         seed(env, strategies, due, DAILY, distinctGraphs);
         System.out.printf("seeded %d strategies due at %s (%s); %d replica(s), batch size %d, %d pipelines%n", strategies, due,
