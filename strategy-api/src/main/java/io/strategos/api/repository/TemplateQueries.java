@@ -22,12 +22,13 @@ public class TemplateQueries {
     private static final String COLUMNS = """
             s.id, v.name, v.description, s.tags, v.version, v.graph::text AS graph, s.published_at""";
 
+    // The search text becomes a tsquery once per statement, not once per row (see StrategyQueries.Sort).
     private static final String LIST = """
             SELECT %s, s.published_at::text AS sort_key
               FROM strategies s
               JOIN strategy_versions v ON v.strategy_id = s.id AND v.version = s.published_version
              WHERE s.published_version IS NOT NULL
-               AND ($1::text IS NULL OR v.search @@ websearch_to_tsquery('simple', $1::text))
+               AND ($1::text IS NULL OR v.search @@ (SELECT websearch_to_tsquery('simple', $1::text)))
                AND ($2::text IS NULL OR s.tags @> ARRAY[$2::text])
                AND ($3::text IS NULL OR (s.published_at, s.id) < ($3::text::timestamptz, $4::uuid))
              ORDER BY s.published_at DESC, s.id DESC
