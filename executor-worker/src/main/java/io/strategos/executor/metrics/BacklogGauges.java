@@ -18,6 +18,11 @@ public class BacklogGauges {
     private static final String DUE = """
             SELECT count(*) AS n FROM strategy_run_state WHERE next_run_at <= now()
             """;
+    // The due count is read through the due index, in proportion to the backlog. Left to its statistics,
+    // the planner scanned the whole table whenever they were older than the schedule: with one-minute
+    // slots, half a minute after an ANALYZE they say half of all strategies are due (60-110 ms per count at
+    // 100,000 strategies, every interval, on every replica). Only this transaction's plan is affected.
+    private static final String USE_THE_DUE_INDEX = "SET LOCAL enable_seqscan = off";
     private static final String OUTBOX = "SELECT count(*) AS n FROM outbox_events";
 
     private final Pool pool;
@@ -35,8 +40,15 @@ public class BacklogGauges {
     @Scheduled(every = "${strategos.metrics.backlog-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     void refresh() {
-        due.set(count(DUE));
+        due.set(pool.withTransaction(conn -> conn.query(USE_THE_DUE_INDEX).execute()
+                        .flatMap(ignored -> conn.query(DUE).execute()))
+                .await().indefinitely().iterator().next().getLong("n"));
         outbox.set(count(OUTBOX));
+    }
+
+    /** Strategies due now, as last counted. */
+    long due() {
+        return due.get();
     }
 
     private long count(String sql) {
