@@ -50,8 +50,6 @@ class DeploymentInvariantsTest {
     }
 
     private static final List<Allowed> ALLOWED = List.of(
-            new Allowed("QUARKUS_FLYWAY_VALIDATE_AT_START", "quarkus-flyway", Set.copyOf(ServiceConfig.SERVICES),
-                    "replicas validate the schema instead of migrating it, and wait for the migration Job"),
             new Allowed("QUARKUS_INIT_AND_EXIT", "quarkus-core", Set.of("strategy-api", "notifier"),
                     "quarkus.init-and-exit: the migration Job runs the start-up tasks (Flyway) and exits"),
             // quarkus-mailer's properties, for notifier's e-mail notifications (SMTP settings being added).
@@ -218,8 +216,7 @@ class DeploymentInvariantsTest {
             if (!config.flywayLocations().isEmpty()) {
                 needed.addAll(config.flywayLocations());
                 assertThat(env).as("Flyway settings of %s", describe(deployment))
-                        .containsEntry("QUARKUS_FLYWAY_MIGRATE_AT_START", "false")
-                        .containsEntry("QUARKUS_FLYWAY_VALIDATE_AT_START", "true");
+                        .containsEntry("QUARKUS_FLYWAY_MIGRATE_AT_START", "false");
             }
         }
         Map<String, Object> job = named(objects, "Job", "strategos-migrate");
