@@ -45,14 +45,25 @@ final class ReplicaTestBed implements AutoCloseable {
 
     /** Starts a replica of {@code module} on this bed's database and broker and waits until it is ready. */
     ServiceProcess start(String module, String name, Map<String, String> settings) throws Exception {
+        ServiceProcess service = launch(module, name, settings);
+        service.awaitReady();
+        return service;
+    }
+
+    /** Starts a replica of {@code module} on this bed's database and broker, without waiting for it. */
+    ServiceProcess launch(String module, String name, Map<String, String> settings) throws Exception {
         Map<String, String> env = new HashMap<>(postgres.ownerEnvironment(database));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
         env.putAll(settings);
         ServiceProcess service = ServiceProcess.start(name, repository().resolve(module).resolve("target/quarkus-app/quarkus-run.jar"),
-                Ports.free(), env, home.resolve("logs").resolve(name + ".log"));
+                Ports.free(), env, log(name));
         services.add(service);
-        service.awaitReady();
         return service;
+    }
+
+    /** What the replica called {@code name} wrote to its standard output and error. */
+    Path log(String name) {
+        return home.resolve("logs").resolve(name + ".log");
     }
 
     /** This bed's database at an earlier release's strategy schema (its migrations up to {@code version}), as an upgrade starts from. */
