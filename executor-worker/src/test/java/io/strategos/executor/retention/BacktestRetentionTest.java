@@ -31,18 +31,21 @@ class BacktestRetentionTest {
     /**
      * A backtest {@code daysAgo} days old in {@code status} with {@code runs} runs and {@code trades} trades; a
      * finished one ended then. Unfinished ones are leased far ahead by another replica, so this one's worker leaves
-     * them alone.
+     * them alone. Inserted as they are in one statement: inserted queued and changed after, a backtest could be
+     * claimed and run by this replica's worker in between, which then records it as just completed.
      */
     private UUID backtest(UUID strategy, String status, int daysAgo, int runs, int trades) {
-        UUID id = BacktestRows.backtest(pool, OWNER, strategy, FROM, FROM.plusSeconds(3600), 60, BacktestRows.LIVE_FILLS);
+        UUID id = UUID.randomUUID();
         boolean finished = !status.equals("queued") && !status.equals("running");
         db.execute("""
-                UPDATE backtests
-                   SET status = $2, created_at = now() - make_interval(days => $3),
-                       completed_at = CASE WHEN $4 THEN now() - make_interval(days => $3) END,
-                       lease_owner = CASE WHEN $4 THEN NULL ELSE 'another-replica' END,
-                       lease_expires_at = CASE WHEN $4 THEN NULL ELSE now() + interval '1 hour' END
-                 WHERE id = $1""", id, status, daysAgo, finished);
+                INSERT INTO backtests (id, owner_id, strategy_id, strategy_version, range_from, range_to, schedule, settings,
+                                       status, created_at, completed_at, lease_owner, lease_expires_at)
+                VALUES ($1, $2, $3, 1, $4, $5, '{"type": "interval", "everySeconds": 60}', $6::text::jsonb,
+                        $7, now() - make_interval(days => $8), CASE WHEN $9 THEN now() - make_interval(days => $8) END,
+                        CASE WHEN $9 THEN NULL ELSE 'another-replica' END,
+                        CASE WHEN $9 THEN NULL ELSE now() + interval '1 hour' END)""",
+                id, OWNER, strategy, FROM.atOffset(ZoneOffset.UTC), FROM.plusSeconds(3600).atOffset(ZoneOffset.UTC),
+                BacktestRows.LIVE_FILLS, status, daysAgo, finished);
         db.execute("""
                 INSERT INTO backtest_runs (backtest_id, slot, status, trades, equity)
                 SELECT $1, $2::timestamptz + make_interval(mins => i), 'success', 0, 1000 FROM generate_series(1, $3) i""",
