@@ -206,8 +206,10 @@ final class ApiLatency {
         drive(client, api, tokens, calls, rate, warmupSeconds);
         String loadBefore = loadAverage();
         long apiCpuBefore = CpuTime.ticks(api.pid());
+        long postgresCpuBefore = CpuTime.postgresTicks();
         Result result = drive(client, api, tokens, calls, rate, seconds);
         long apiCpuTicks = CpuTime.ticks(api.pid()) - apiCpuBefore;
+        long postgresCpuTicks = CpuTime.postgresTicks() - postgresCpuBefore;
         long[] latencies = result.latenciesNanos();
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
@@ -221,7 +223,8 @@ final class ApiLatency {
         System.out.printf("  seconds whose own p99 met the target: %d of %d%n",
                 secondsWithin(latencies, rate, targetP99Ms), seconds);
         // Clock ticks are 1/100 s on Linux.
-        System.out.printf("  strategy-api CPU: %.3f ms per request%n", apiCpuTicks * 10.0 / result.sent());
+        System.out.printf("  CPU per request: strategy-api %.3f ms, PostgreSQL %.3f ms%n",
+                apiCpuTicks * 10.0 / result.sent(), postgresCpuTicks * 10.0 / result.sent());
         System.out.printf("  load average before / after: %s / %s%n", loadBefore, loadAverage());
     }
 

@@ -9,19 +9,13 @@ import java.util.Arrays;
 /** Reads strategies selected with plain SQL into the entity class, so one mapper serves both paths. */
 final class StrategyRows {
 
-    /** Every column the entity maps, jsonb as text. */
+    /** Every column the entity maps, as the {@code strategy_rows} view (V25 migration) has them. */
     static final String COLUMNS = """
-            s.id, s.owner_id, s.name, s.description, s.tags, s.folder, s.favorite, s.version, s.graph::text AS graph,
-            s.status, s.schedule::text AS schedule, s.misfire_policy, s.jitter_seconds, s.trading_mode, s.paper_bankroll_usd,
-            s.auto_pause_after_errors, s.max_executions, s.expires_at, s.max_drawdown_pct,
-            s.trigger_condition::text AS trigger_condition, s.published_version, s.published_at, s.deployed_at,
-            rs.next_run_at, coalesce(rs.total_executions, 0) AS total_executions,
-            coalesce(rs.successful_executions, 0) AS successful_executions, coalesce(rs.failed_executions, 0) AS failed_executions,
-            coalesce(rs.consecutive_errors, 0) AS consecutive_errors, rs.avg_duration_ms, rs.last_executed_at,
-            s.created_at, s.updated_at""";
-
-    /** Where {@link #COLUMNS} come from: the strategy and its run state (none before its first deployment). */
-    static final String FROM = "strategies s LEFT JOIN strategy_run_state rs ON rs.strategy_id = s.id";
+            id, owner_id, name, description, tags, folder, favorite, version, graph, status, schedule, misfire_policy,
+            jitter_seconds, trading_mode, paper_bankroll_usd, auto_pause_after_errors, max_executions, expires_at,
+            max_drawdown_pct, trigger_condition, published_version, published_at, deployed_at, next_run_at,
+            total_executions, successful_executions, failed_executions, consecutive_errors, avg_duration_ms,
+            last_executed_at, created_at, updated_at""";
 
     private StrategyRows() {
     }

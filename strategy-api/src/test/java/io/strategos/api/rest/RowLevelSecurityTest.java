@@ -27,6 +27,7 @@ class RowLevelSecurityTest {
     /** Every table with row-level security that strategos_api may read, and how to find one strategy's rows in it. */
     private static final List<String> OWNED_ROWS = List.of(
             "strategies WHERE id = $1",
+            "strategy_rows WHERE id = $1",
             "strategy_run_state WHERE strategy_id = $1",
             "strategy_versions WHERE strategy_id = $1",
             "strategy_transitions WHERE strategy_id = $1",
@@ -106,6 +107,42 @@ class RowLevelSecurityTest {
                     .await().indefinitely().iterator().next().getLong("n");
             assertThat(seen).as("rows in %s without a caller", rows).isZero();
         }
+    }
+
+    /**
+     * The one-statement reads (V25) name their caller only for the statement that calls them: on the same
+     * connection, the next statement has no caller. Were the setting not local, it would pass to whichever
+     * request the pool gives that connection next.
+     */
+    @Test
+    void theOneStatementReadsLeaveNoCallerOnTheConnection() {
+        UUID bobs = bobsStrategyWithEverything();
+        List<String> reads = List.of(
+                "SELECT count(*) AS n FROM owned_strategy($1, $2)",
+                "SELECT count(*) AS n FROM owned_strategies($1, NULL, NULL, NULL, NULL, NULL, NULL, 'created', NULL, NULL, 50) WHERE id = $2");
+        for (String read : reads) {
+            Row after = pool.withConnection(c -> c.preparedQuery(read).execute(Tuple.of(bob, bobs))
+                            .flatMap(found -> {
+                                assertThat(found.iterator().next().getLong("n")).as(read).isOne();
+                                return c.query("SELECT current_setting('app.user_id', true) AS caller").execute();
+                            }))
+                    .await().indefinitely().iterator().next();
+            assertThat(after.getString("caller")).as("caller after " + read).isNullOrEmpty();
+        }
+    }
+
+    /** The policies let anyone read a published template; the reads of one's own strategies do not list it. */
+    @Test
+    void theOneStatementReadsFindNoStrategyOfAnotherUser() {
+        UUID bobs = UUID.fromString(Fixtures.create(bob, "Bob's template"));
+        as(bob).post("/api/v1/strategies/" + bobs + "/publish").then().statusCode(200);
+        assertThat(count(pool, alice, "strategy_rows WHERE id = $1", bobs)).as("the template, to the policies").isOne();
+        assertThat(pool.preparedQuery("SELECT count(*) AS n FROM owned_strategy($1, $2)").execute(Tuple.of(alice, bobs))
+                .await().indefinitely().iterator().next().getLong("n")).isZero();
+        assertThat(pool.preparedQuery("""
+                        SELECT count(*) AS n FROM owned_strategies($1, NULL, NULL, NULL, NULL, NULL, NULL, 'name', NULL, NULL, 1000)
+                         WHERE id = $2""").execute(Tuple.of(alice, bobs))
+                .await().indefinitely().iterator().next().getLong("n")).isZero();
     }
 
     @Test
