@@ -172,7 +172,10 @@ final class ApiLatency {
         return byUser.stream().map(l -> l.toArray(UUID[]::new)).toArray(UUID[][]::new);
     }
 
-    /** The plans of the two statements under load, as the API runs them: as strategos_api, under row-level security. */
+    /**
+     * The plans of the two reads under load as the functions owned_strategy and owned_strategies (V25) run them: as
+     * strategos_api, under row-level security, a page of 50 and one more.
+     */
     private static String explain(BenchEnvironment env, UUID[][] owned) throws Exception {
         PostgresServer api = new PostgresServer(env.postgres.host(), env.postgres.port(), PostgresServer.API_ROLE,
                 PostgresServer.API_ROLE_PASSWORD);
@@ -184,9 +187,9 @@ final class ApiLatency {
                 set.execute();
             }
             for (String sql : List.of(
-                    "SELECT * FROM strategies s WHERE s.id = '" + owned[7][0] + "' AND s.owner_id = '" + user(7) + "'",
-                    "SELECT s.id FROM strategies s WHERE s.owner_id = '" + user(7) + "' AND s.search @@ websearch_to_tsquery('simple', 'bitcoin') "
-                            + "ORDER BY s.created_at DESC, s.id DESC LIMIT 21")) {
+                    "SELECT * FROM strategy_rows s WHERE s.id = '" + owned[7][0] + "' AND s.owner_id = '" + user(7) + "'",
+                    "SELECT * FROM strategy_rows s WHERE s.owner_id = '" + user(7) + "' AND s.search @@ "
+                            + "(SELECT websearch_to_tsquery('simple', 'bitcoin')) ORDER BY s.created_at DESC, s.id DESC LIMIT 51")) {
                 plans.append(sql).append('\n');
                 try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("EXPLAIN (ANALYZE, BUFFERS) " + sql)) {
                     while (rs.next()) {
