@@ -90,7 +90,7 @@ public class BacktestService {
     }
 
     public Uni<Page<BacktestView>> list(String caller, UUID strategyId, String cursor, int limit) {
-        Cursor after = Cursor.decode(cursor);
+        Cursor after = Cursor.decodeTimed(cursor);
         return backtests.list(caller, strategyId, after, limit + 1)
                 .map(found -> Pages.of(found, limit, BacktestQueries.Found::backtest, f -> new Cursor(f.sortKey(), f.backtest().id())));
     }

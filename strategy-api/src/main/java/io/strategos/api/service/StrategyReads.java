@@ -44,7 +44,7 @@ public class StrategyReads {
 
     public Uni<Page<ExecutionView>> executions(String ownerId, UUID id, ExecutionQueries.Filter filter, String cursor,
                                                int limit) {
-        Cursor after = Cursor.decode(cursor);
+        Cursor after = Cursor.decodeTimed(cursor);
         return owned(ownerId, id)
                 .flatMap(s -> executions.listForStrategy(id, ownerId, filter, after, limit + 1))
                 .map(found -> Pages.of(found, limit, ExecutionQueries.Found::execution,
@@ -61,7 +61,7 @@ public class StrategyReads {
     }
 
     public Uni<Page<TradeView>> trades(String ownerId, UUID id, String cursor, int limit) {
-        Cursor after = Cursor.decode(cursor);
+        Cursor after = Cursor.decodeTimed(cursor);
         return owned(ownerId, id)
                 .flatMap(s -> portfolios.trades(id, ownerId, after, limit + 1))
                 .map(found -> Pages.of(found, limit, PortfolioQueries.FoundTrade::trade,

@@ -69,7 +69,7 @@ public class TemplateService {
     }
 
     public Uni<Page<TemplateView>> list(String callerId, String query, String tag, String cursor, int limit) {
-        Cursor after = Cursor.decode(cursor);
+        Cursor after = Cursor.decodeTimed(cursor);
         return templates.list(callerId, query, tag, after, limit + 1).map(found -> Pages.of(found, limit,
                 TemplateQueries.Found::template, f -> new Cursor(f.sortKey(), f.template().id())));
     }

@@ -27,7 +27,7 @@ public class WatchlistService {
     }
 
     public Uni<Page<WatchlistEntryView>> list(String ownerId, UUID strategyId, String cursor, int limit) {
-        Cursor after = Cursor.decode(cursor);
+        Cursor after = Cursor.decodeTimed(cursor);
         return strategies.owned(ownerId, strategyId)
                 .flatMap(s -> watchlist.list(strategyId, ownerId, after, limit + 1))
                 .map(found -> Pages.of(found, limit, WatchlistRepository.Found::entry,
