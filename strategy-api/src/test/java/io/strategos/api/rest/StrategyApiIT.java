@@ -69,6 +69,11 @@ class StrategyApiIT {
 
         as(user).get("/api/v1/strategies").then().statusCode(200).body("items.id", hasItems(weather, other));
         as(user).get("/api/v1/strategies?q=berlin rain").then().statusCode(200).body("items.id", equalTo(List.of(weather)));
+        // Pages by cursor; a cursor whose key is no time is the client's error (java.time's parsing, natively).
+        String next = as(user).get("/api/v1/strategies?limit=1").then().statusCode(200).extract().path("nextCursor");
+        as(user).get("/api/v1/strategies?limit=1&cursor=" + next).then().statusCode(200).body("items", hasSize(1));
+        String byName = as(user).get("/api/v1/strategies?limit=1&sort=name").then().statusCode(200).extract().path("nextCursor");
+        as(user).get("/api/v1/strategies?cursor=" + byName).then().statusCode(400).body("errors[0].pointer", equalTo("cursor"));
 
         String stranger = Fixtures.newUser();
         as(stranger).get("/api/v1/strategies/" + weather).then().statusCode(404)
