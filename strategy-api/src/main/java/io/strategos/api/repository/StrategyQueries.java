@@ -23,18 +23,25 @@ public class StrategyQueries {
 
     /** How a strategy list can be sorted; each has its index (see the V3 migration). */
     public enum Sort {
-        CREATED("created", "created_at"),
-        UPDATED("updated", "updated_at"),
-        NAME("name", "name");
+        CREATED("created", "created_at", true),
+        UPDATED("updated", "updated_at", true),
+        NAME("name", "name", false);
 
         final String sql;
+        private final boolean timed;
 
-        Sort(String order, String column) {
+        Sort(String order, String column, boolean timed) {
+            this.timed = timed;
             this.sql = """
                     SELECT %s, %s::text AS sort_key
                       FROM owned_strategies($1, $2, $3, $4, $5, $6, $7, '%s', $8, $9, $10) WITH ORDINALITY
                      ORDER BY ordinality
                     """.formatted(StrategyRows.COLUMNS, column, order);
+        }
+
+        /** A cursor of this order, whose key is the sort column's value; null for the first page. */
+        public Cursor cursor(String text) {
+            return timed ? Cursor.decodeTimed(text) : Cursor.decode(text);
         }
     }
 

@@ -68,7 +68,7 @@ public class StrategyService {
 
     public Uni<Page<StrategyView>> search(String ownerId, StrategyQueries.Filter filter, StrategyQueries.Sort sort,
                                           String cursor, int limit) {
-        Cursor after = sort == StrategyQueries.Sort.NAME ? Cursor.decode(cursor) : Cursor.decodeTimed(cursor);
+        Cursor after = sort.cursor(cursor);
         return queries.search(ownerId, filter, sort, after, limit + 1).map(found -> Pages.of(found, limit,
                 f -> mapper.toView(f.strategy()), f -> new Cursor(f.sortKey(), f.strategy().id)));
     }
